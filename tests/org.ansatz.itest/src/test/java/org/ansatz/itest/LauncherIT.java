@@ -1,0 +1,149 @@
+package org.ansatz.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exported runtime as users run it: {@code ./ansatz <command>} and {@code java -jar ansatz.jar}
+ * as separate processes, checked by their output and exit status.
+ */
+class LauncherIT {
+
+    static final Path REPO = Paths.get(System.getProperty("ansatz.repo", "../..")).toAbsolutePath().normalize();
+    static final Path JAR = REPO.resolve("runtime/target/ansatz.jar");
+    static final Path PLUGIN = Paths.get(System.getProperty("ansatz.test.plugin"));
+
+    @TempDir
+    Path work;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private Result run(List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path out = work.resolve("stdout.txt");
+        Path err = work.resolve("stderr.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished in time: " + command).isTrue();
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.jline.terminal.dumb=true",
+                "-Dgosh.home=" + REPO.resolve("runtime/shell"), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @Test
+    void infoThroughTheLauncherScriptPrintsEngineAndBundles() throws Exception {
+        Result r = run(List.of(REPO.resolve("ansatz").toString(), "info"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PyTorch 2.7.1").contains("DJL 0.36.0").contains("Bundles:")
+                .contains("org.ansatz.kernel").contains("org.ansatz.platform.djl.native.linux.x86_64");
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void methodsOfAKindAreListed() throws Exception {
+        Result r = run(java("methods", "metric"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("metric\\s+rel-l2\\s+org\\.ansatz\\.kernel");
+    }
+
+    @Test
+    void badInputFailsWithAMessageOnStderrAndNonZeroStatus() throws Exception {
+        Result unknownKind = run(java("methods", "nonsense"));
+        assertThat(unknownKind.exit()).isEqualTo(1);
+        assertThat(unknownKind.err()).contains("unknown method kind 'nonsense'").contains("sampler");
+
+        Result unknownCommand = run(java("sovle", "burgers"));
+        assertThat(unknownCommand.exit()).isEqualTo(1);
+        assertThat(unknownCommand.err()).contains("unknown command 'sovle'");
+    }
+
+    @Test
+    void pluginDroppedIntoAShellThatRunsShowsUpAndLeaves() throws Exception {
+        List<String> cmd = new ArrayList<>(java());
+        cmd.removeIf(a -> a.startsWith("-Dgosh.args"));
+        Process shell = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        });
+        reader.start();
+        try (OutputStream stdin = shell.getOutputStream()) {
+            Path plugins = work.resolve("plugins");
+            awaitOutput(stdin, lines, "methods metric", "rel-l2", 60);
+            Files.createDirectories(plugins);
+            Path part = plugins.resolve("test-plugin.jar.part");
+            Files.copy(PLUGIN, part);
+            Files.move(part, plugins.resolve("test-plugin.jar"), StandardCopyOption.ATOMIC_MOVE);
+            awaitOutput(stdin, lines, "methods metric", "test-chebyshev", 10);
+
+            Files.delete(plugins.resolve("test-plugin.jar"));
+            lines.clear();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            boolean gone = false;
+            while (!gone && System.nanoTime() < deadline) {
+                lines.clear();
+                send(stdin, "methods metric");
+                Thread.sleep(500);
+                synchronized (lines) {
+                    gone = lines.stream().anyMatch(l -> l.contains("rel-l2"))
+                            && lines.stream().noneMatch(l -> l.contains("test-chebyshev"));
+                }
+            }
+            assertThat(gone).as("plug-in withdrawn; output: " + lines).isTrue();
+            send(stdin, "exit");
+        } finally {
+            if (!shell.waitFor(30, TimeUnit.SECONDS)) {
+                shell.destroyForcibly();
+            }
+            reader.join(5000);
+        }
+    }
+
+    private static void send(OutputStream stdin, String line) throws IOException {
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    private static void awaitOutput(OutputStream stdin, List<String> lines, String command, String expected,
+            int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            send(stdin, command);
+            Thread.sleep(500);
+            synchronized (lines) {
+                if (lines.stream().anyMatch(l -> l.contains(expected))) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no '" + expected + "' in the shell's output within " + seconds + " s: " + lines);
+    }
+}
