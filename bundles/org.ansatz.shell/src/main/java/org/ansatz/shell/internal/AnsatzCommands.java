@@ -74,7 +74,9 @@ public class AnsatzCommands {
         b.append("\nBundles:\n");
         Table bt = new Table();
         for (Bundle x : bundles) {
-            bt.row(x.getBundleId(), state(x.getState()), x.getSymbolicName(), x.getVersion());
+            boolean fragment = x.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            bt.row(x.getBundleId(), fragment && x.getState() == Bundle.RESOLVED ? "fragment" : state(x.getState()),
+                    x.getSymbolicName(), x.getVersion());
         }
         b.append(bt.render("  "));
         return b.toString();
