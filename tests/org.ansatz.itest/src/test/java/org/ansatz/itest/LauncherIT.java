@@ -62,6 +62,27 @@ class LauncherIT {
     }
 
     @Test
+    void solveRunsThroughTheShellAndWritesTheRunDirectory() throws Exception {
+        // A deliberately tiny budget: this checks the wiring (shell -> problem -> solver -> model), the
+        // output and the files; accuracy is measured by the solver's own tests and the benchmarks.
+        Result r = run(java("solve", "burgers", "--set", "adam.steps=30", "--set", "lbfgs.iterations=10",
+                "--set", "points.domain=200", "--set", "model.layers=8,8", "--out", "run1"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Solving burgers").contains("adam").contains("lbfgs").contains("rel-l2")
+                .contains("reference: exact (Cole-Hopf");
+        for (String f : new String[] {"spec.json", "history.csv", "metrics.json", "model.bin", "model.json",
+                "prediction.csv"}) {
+            assertThat(work.resolve("run1").resolve(f)).exists();
+        }
+        Result bad = run(java("solve", "burgers", "--set", "adam.stpes=3", "--out", "run2"));
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("unknown setting [adam.stpes]");
+        Result unknown = run(java("solve", "burgerz"));
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown problem 'burgerz'").contains("did you mean 'burgers'?");
+    }
+
+    @Test
     void methodsOfAKindAreListed() throws Exception {
         Result r = run(java("methods", "metric"));
         assertThat(r.exit()).as(r.err()).isZero();

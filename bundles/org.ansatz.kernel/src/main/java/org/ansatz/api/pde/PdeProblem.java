@@ -1,0 +1,70 @@
+package org.ansatz.api.pde;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+import java.util.Optional;
+import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.problem.Problem;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** A problem given by differential equations on a box, solvable by physics-informed methods. */
+@ConsumerType
+public interface PdeProblem extends Problem {
+
+    /** The domain of the inputs (time is an input). */
+    Box domain();
+
+    /** Derivatives the equation residuals use, e.g. {@code u_t, u_x, u_xx}. */
+    List<MultiIndex> derivatives();
+
+    /**
+     * Equation residuals at collocation points.
+     *
+     * @param u output jet (all of {@link #derivatives()} available)
+     * @param x the points {@code [n, inputs]}
+     * @return {@code [n, equations]}
+     */
+    NDArray residual(Jet u, NDArray x);
+
+    /** Conditions imposed as loss terms; those the output transform satisfies exactly are left out. */
+    List<Condition> conditions(boolean hardConstraints);
+
+    /**
+     * An output transform that satisfies conditions exactly (e.g. {@code u = g + d N} with a distance
+     * function d), if the problem offers one.
+     *
+     * @return {@code f(network jet, input jet) -> output jet}
+     */
+    default Optional<OutputTransform> hardConstraints() {
+        return Optional.empty();
+    }
+
+    /**
+     * Points where the solution is compared with the reference; by default a grid of 100 points per
+     * input over the domain (10^4 in 2D; fewer per axis in higher dimensions).
+     */
+    default PointSet evaluationPoints() {
+        Box b = domain();
+        int d = b.dimension();
+        int per = Math.max(2, (int) Math.round(Math.pow(1e4, 1.0 / d)));
+        int total = (int) Math.pow(per, d);
+        double[] p = new double[total * d];
+        for (int i = 0; i < total; i++) {
+            int rest = i;
+            for (int a = d - 1; a >= 0; a--) {
+                int k = rest % per;
+                rest /= per;
+                p[i * d + a] = b.lower()[a] + (b.upper()[a] - b.lower()[a]) * k / (per - 1);
+            }
+        }
+        return new PointSet(inputs(), p);
+    }
+
+    /** Turns the network's output jet into the solution's. */
+    @FunctionalInterface
+    interface OutputTransform {
+        Jet apply(Jet network, Jet input);
+    }
+}

@@ -1,0 +1,196 @@
+package org.ansatz.pinn.internal;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ansatz.api.engine.TensorEngine;
+import org.ansatz.api.method.AnsatzMethod;
+import org.ansatz.api.method.MethodRegistry;
+import org.ansatz.api.model.Model;
+import org.ansatz.api.model.ModelFactory;
+import org.ansatz.api.model.ModelSpec;
+import org.ansatz.api.pde.PdeProblem;
+import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.problem.Problem;
+import org.ansatz.api.solver.Progress;
+import org.ansatz.api.solver.Solution;
+import org.ansatz.api.solver.SolveRequest;
+import org.ansatz.api.solver.Solver;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Physics-informed neural networks: a model from the registry trained on the problem's residuals
+ * (Taylor mode) and conditions, Adam then L-BFGS. Writes history.csv, metrics.json, the model
+ * (model.bin, little-endian float64, described by model.json) and prediction.csv to the run directory.
+ */
+@Component(service = Solver.class)
+@AnsatzMethod(name = "pinn", description = "Physics-informed neural network: Taylor-mode residuals, Adam then L-BFGS")
+public class PinnSolver implements Solver {
+
+    private final MethodRegistry registry;
+    private final TensorEngine engine;
+
+    @Activate
+    public PinnSolver(@Reference MethodRegistry registry, @Reference TensorEngine engine) {
+        this.registry = registry;
+        this.engine = engine;
+    }
+
+    @Override
+    public boolean supports(Problem problem) {
+        return problem instanceof PdeProblem;
+    }
+
+    @Override
+    public Solution solve(SolveRequest request, Progress progress) {
+        if (!(request.problem() instanceof PdeProblem problem)) {
+            throw new IllegalArgumentException("the pinn solver needs a PDE problem");
+        }
+        Map<String, Object> spec = new LinkedHashMap<>(request.settings());
+        spec.put("seed", request.seed());
+        RunFiles.write(request.runDirectory().resolve("spec.json"), RunFiles.json(spec));
+        Settings s = new Settings(request.settings());
+        s.string("solver", "pinn");
+        String modelName = s.string("model", "mlp");
+        DataType dtype = switch (s.string("dtype", "float32").toLowerCase(Locale.ROOT)) {
+            case "float32", "f32" -> DataType.FLOAT32;
+            case "float64", "f64", "double" -> DataType.FLOAT64;
+            default -> throw new IllegalArgumentException("setting dtype must be float32 or float64, got '"
+                    + s.string("dtype", "") + "'");
+        };
+        boolean hard = switch (s.string("constraints", "soft")) {
+            case "hard" -> true;
+            case "soft" -> false;
+            default -> throw new IllegalArgumentException("setting constraints must be hard or soft, got '"
+                    + s.string("constraints", "") + "'");
+        };
+        int domain = s.integer("points.domain", 2000, 1);
+        int boundary = s.integer("points.conditions", 200, 1);
+        int adamSteps = s.integer("adam.steps", 2000, 0);
+        double lr = s.real("adam.lr", 1e-3, 0);
+        int lbfgsIterations = s.integer("lbfgs.iterations", 1000, 0);
+        int lbfgsHistory = s.integer("lbfgs.history", 50, 1);
+        int every = s.integer("progress.every", 100, 1);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        s.section("weight").forEach((k, v) -> {
+            try {
+                weights.put(k, Double.parseDouble(v.toString()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting weight." + k + " must be a number, got '" + v + "'");
+            }
+        });
+        Map<String, Object> modelOptions = s.section("model");
+        s.checkAllRead("pinn");
+
+        ModelFactory factory = registry.get(ModelFactory.class, modelName);
+        NDManager manager = engine.newManager();
+        try {
+            Model model = factory.create(new ModelSpec(problem.inputs().size(), problem.outputs().size(), dtype,
+                    request.seed(), modelOptions), manager);
+            PinnTrainer trainer = new PinnTrainer(problem, model, manager, hard, domain, boundary, weights,
+                    request.seed() + 1);
+            trainer.adam(adamSteps, lr, every, progress);
+            trainer.lbfgs(lbfgsIterations, lbfgsHistory, every, progress);
+            Map<String, Double> metrics = evaluate(problem, trainer, request.runDirectory(), request.seed());
+            Path dir = request.runDirectory();
+            RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));
+            RunFiles.write(dir.resolve("metrics.json"), RunFiles.json(metrics));
+            RunFiles.writeDoubles(dir.resolve("model.bin"), trainer.parameters());
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("format", "ansatz-model/1");
+            manifest.put("model", modelName);
+            manifest.put("options", modelOptions.toString());
+            manifest.put("inputs", String.join(",", problem.inputs()));
+            manifest.put("outputs", String.join(",", problem.outputs()));
+            manifest.put("dtype", dtype.toString());
+            manifest.put("constraints", hard ? "hard" : "soft");
+            manifest.put("parameters", trainer.parameters().length);
+            manifest.put("data", "model.bin: the flat parameter vector, little-endian float64");
+            RunFiles.write(dir.resolve("model.json"), RunFiles.json(manifest));
+            return new PinnSolution(trainer, manager, metrics);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Double> evaluate(PdeProblem problem, PinnTrainer trainer, Path dir, long seed) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        PointSet points = problem.evaluationPoints();
+        PointSet predicted = trainer.predict(points);
+        metrics.put("residual-mean-abs", trainer.meanAbsResidual(10_000, seed + 2));
+        org.ansatz.api.problem.Reference ref = problem.reference().orElse(null);
+        StringBuilder csv = new StringBuilder(String.join(",", points.names()) + ","
+                + String.join(",", problem.outputs()));
+        if (ref != null) {
+            PointSet exact = ref.evaluate(points);
+            metrics.put("rel-l2", relativeL2(predicted.values(), exact.values()));
+            metrics.put("max-abs", maxAbs(predicted.values(), exact.values()));
+            problem.outputs().forEach(o -> csv.append(',').append(o).append("_ref"));
+            csv.append('\n');
+            appendRows(csv, points, predicted, exact);
+        } else {
+            csv.append('\n');
+            appendRows(csv, points, predicted, null);
+        }
+        RunFiles.write(dir.resolve("prediction.csv"), csv.toString());
+        return metrics;
+    }
+
+    private static void appendRows(StringBuilder csv, PointSet x, PointSet u, PointSet ref) {
+        for (int i = 0; i < x.size(); i++) {
+            for (int j = 0; j < x.width(); j++) {
+                csv.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", x.get(i, j)));
+            }
+            for (int j = 0; j < u.width(); j++) {
+                csv.append(',').append(String.format(Locale.ROOT, "%.8e", u.get(i, j)));
+            }
+            if (ref != null) {
+                for (int j = 0; j < ref.width(); j++) {
+                    csv.append(',').append(String.format(Locale.ROOT, "%.8e", ref.get(i, j)));
+                }
+            }
+            csv.append('\n');
+        }
+    }
+
+    static double relativeL2(double[] p, double[] r) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < p.length; i++) {
+            num += (p[i] - r[i]) * (p[i] - r[i]);
+            den += r[i] * r[i];
+        }
+        return Math.sqrt(num / den);
+    }
+
+    static double maxAbs(double[] p, double[] r) {
+        double m = 0;
+        for (int i = 0; i < p.length; i++) {
+            m = Math.max(m, Math.abs(p[i] - r[i]));
+        }
+        return m;
+    }
+
+    /** The trained network; closing it frees its tensors. */
+    private record PinnSolution(PinnTrainer trainer, NDManager manager, Map<String, Double> metrics)
+            implements Solution {
+
+        @Override
+        public PointSet predict(PointSet inputs) {
+            return trainer.predict(inputs);
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+}

@@ -1,0 +1,293 @@
+package org.ansatz.pinn.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ansatz.api.derivative.DerivativePlan;
+import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.derivative.JetModel;
+
+import org.ansatz.api.engine.Tensors;
+import org.ansatz.api.model.Model;
+import org.ansatz.api.pde.Condition;
+import org.ansatz.api.pde.PdeProblem;
+import org.ansatz.api.pde.PdeProblem.OutputTransform;
+import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.solver.Progress;
+import org.ansatz.api.solver.ProgressUpdate;
+
+/**
+ * Physics-informed training of one model on one PDE problem: Taylor-mode residuals, Adam, then
+ * L-BFGS, with a divergence guard. Free of OSGi types.
+ */
+final class PinnTrainer {
+
+    /** One row of the loss history. */
+    record Row(String stage, long step, double seconds, Map<String, Double> values) {
+    }
+
+    private final PdeProblem problem;
+    private final Model model;
+    private final JetModel jets;
+    private final NDManager base;
+    private final DataType dtype;
+    private final DerivativePlan plan;
+    private final OutputTransform transform;
+    private final List<Condition> conditions;
+    private final List<DerivativePlan> conditionPlans = new ArrayList<>();
+    private final double[] domainPoints;
+    private final List<double[]> conditionPoints = new ArrayList<>();
+    private final double[] weights;
+    private final List<Row> history = new ArrayList<>();
+    private final long start = System.nanoTime();
+
+    PinnTrainer(PdeProblem problem, Model model, NDManager base, boolean hard, int domainCount, int conditionCount,
+            Map<String, Double> termWeights, long seed) {
+        this.problem = problem;
+        this.model = model;
+        if (!(model instanceof JetModel j)) {
+            throw new IllegalArgumentException("model " + model.getClass().getSimpleName()
+                    + " has no Taylor-mode rules; only jet models can be trained by the pinn solver so far");
+        }
+        this.jets = j;
+        this.base = base;
+        this.dtype = model.spec().dtype();
+        this.plan = DerivativePlan.of(problem.inputs().size(), problem.derivatives());
+        this.transform = hard ? problem.hardConstraints().orElseThrow(() -> new IllegalArgumentException(
+                "problem offers no hard constraints; use constraints=soft")) : null;
+        this.conditions = problem.conditions(hard);
+        SplittableRandom random = new SplittableRandom(seed);
+        this.domainPoints = problem.domain().uniform(domainCount, random);
+        List<String> names = new ArrayList<>(List.of("pde"));
+        for (Condition c : conditions) {
+            conditionPoints.add(c.sample(conditionCount, random));
+            conditionPlans.add(DerivativePlan.of(problem.inputs().size(), c.derivatives()));
+            names.add(c.name());
+        }
+        this.weights = new double[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            weights[i] = termWeights.getOrDefault(names.get(i), 1.0);
+        }
+    }
+
+    List<Row> history() {
+        return history;
+    }
+
+    private NDArray points(NDManager m, double[] p) {
+        int d = problem.inputs().size();
+        NDArray x = m.create(p, new Shape(p.length / d, d));
+        return dtype == DataType.FLOAT64 ? x : x.toType(dtype, false);
+    }
+
+    /** The weighted loss and its terms at the current parameters, recorded for autograd. */
+    private NDArray loss(NDManager m, Map<String, NDArray> terms) {
+        NDArray x = points(m, domainPoints);
+        Jet in = Jet.input(x, plan);
+        Jet u = output(in);
+        NDArray pde = problem.residual(u, x).square().mean();
+        terms.put("pde", pde);
+        NDArray total = pde.mul(Tensors.scalar(pde, weights[0]));
+        for (int i = 0; i < conditions.size(); i++) {
+            NDArray xc = points(m, conditionPoints.get(i));
+            Jet inC = Jet.input(xc, conditionPlans.get(i));
+            NDArray term = conditions.get(i).residual(output(inC), xc).square().mean();
+            terms.put(conditions.get(i).name(), term);
+            total = total.add(term.mul(Tensors.scalar(term, weights[i + 1])));
+        }
+        return total;
+    }
+
+    private Jet output(Jet in) {
+        Jet net = jets.forward(in);
+        return transform == null ? net : transform.apply(net, in);
+    }
+
+    private NDArray flat() {
+        return model.parameters().singletonOrThrow();
+    }
+
+    /** Loss terms and fresh gradients on the flat parameters. */
+    private Map<String, Double> evaluate() {
+        NDArray flat = flat();
+        JniUtils.zeroGrad((PtNDArray) flat);
+        Map<String, Double> values = new LinkedHashMap<>();
+        try (NDManager m = base.newSubManager()) {
+            Map<String, NDArray> terms = new LinkedHashMap<>();
+            try (GradientCollector gc = base.getEngine().newGradientCollector()) {
+                NDArray total = loss(m, terms);
+                gc.backward(total);
+                values.put("loss", total.toType(DataType.FLOAT64, false).getDouble());
+            }
+            terms.forEach((k, v) -> values.put(k, v.toType(DataType.FLOAT64, false).getDouble()));
+        }
+        return values;
+    }
+
+    double[] parameters() {
+        return flat().toType(DataType.FLOAT64, false).toDoubleArray();
+    }
+
+    void setParameters(double[] p) {
+        NDArray flat = flat();
+        if (dtype == DataType.FLOAT64) {
+            flat.set(p);
+        } else {
+            float[] f = new float[p.length];
+            for (int i = 0; i < p.length; i++) {
+                f[i] = (float) p[i];
+            }
+            flat.set(f);
+        }
+    }
+
+    private double[] gradient() {
+        NDArray g = flat().getGradient();
+        try {
+            return g.toType(DataType.FLOAT64, false).toDoubleArray();
+        } finally {
+            g.close();
+        }
+    }
+
+    private void record(String stage, long step, Map<String, Double> values, long total, Progress progress) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        history.add(new Row(stage, step, seconds, values));
+        progress.report(new ProgressUpdate(stage, step, total, values));
+    }
+
+    /** Adam for {@code steps} steps; NaN or Inf restores the last good state at half the rate, three times. */
+    void adam(int steps, double lr, int every, Progress progress) {
+        if (steps == 0) {
+            return;
+        }
+        NDArray flat = flat();
+        double[] good = parameters();
+        int rescues = 0;
+        try (Adam adam = new Adam(flat, lr, 0.9, 0.999, 1e-8)) {
+            for (int step = 1; step <= steps; step++) {
+                Map<String, Double> v = evaluate();
+                if (!Double.isFinite(v.get("loss"))) {
+                    if (++rescues > 3) {
+                        throw new IllegalStateException("training diverged: loss " + v.get("loss") + " at Adam step "
+                                + step + " even after restoring the last good state and halving the learning rate "
+                                + "three times; try a smaller adam.lr");
+                    }
+                    setParameters(good);
+                    adam.learningRate(adam.learningRate() / 2);
+                    progress.report(new ProgressUpdate("adam", step, steps, Map.of("diverged", v.get("loss"),
+                            "lr", adam.learningRate())));
+                    continue;
+                }
+                NDArray g = flat.getGradient();
+                adam.step(g);
+                if (step % every == 0 || step == steps) {
+                    good = parameters();
+                    v.put("lr", adam.learningRate());
+                    record("adam", step, v, steps, progress);
+                }
+                if (progress.cancelled()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** L-BFGS until {@code iterations}, a tiny gradient, or no more progress. */
+    void lbfgs(int iterations, int historySize, int every, Progress progress) {
+        if (iterations == 0) {
+            return;
+        }
+        double[] x = parameters();
+        double[] start = x.clone();
+        double[] startLoss = {Double.NaN};
+        Map<String, Double>[] last = new Map[1];
+        Lbfgs.Function f = (p, g) -> {
+            setParameters(p);
+            Map<String, Double> v = evaluate();
+            System.arraycopy(gradient(), 0, g, 0, g.length);
+            last[0] = v;
+            if (Double.isNaN(startLoss[0])) {
+                startLoss[0] = v.get("loss");
+            }
+            double loss = v.get("loss");
+            return Double.isFinite(loss) ? loss : Double.MAX_VALUE;
+        };
+        double end = new Lbfgs(historySize).minimize(f, x, iterations, 0, (k, loss, evals) -> {
+            if (k % every == 0 || k == iterations) {
+                Map<String, Double> v = new LinkedHashMap<>(last[0]);
+                v.put("evals", (double) evals);
+                record("lbfgs", k, v, iterations, progress);
+            }
+            return !progress.cancelled();
+        });
+        if (!(end <= startLoss[0])) {
+            setParameters(start);
+            progress.report(new ProgressUpdate("lbfgs", 0, iterations, Map.of("restored", startLoss[0])));
+        } else {
+            setParameters(x);
+        }
+    }
+
+    /** The trained solution at arbitrary points, in batches. */
+    PointSet predict(PointSet in) {
+        int d = problem.inputs().size();
+        int w = problem.outputs().size();
+        int n = in.size();
+        double[] out = new double[n * w];
+        DerivativePlan valueOnly = DerivativePlan.of(d);
+        int batch = 8192;
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
+            double[] p = java.util.Arrays.copyOfRange(in.values(), from * d, to * d);
+            try (NDManager m = base.newSubManager()) {
+                NDArray u = output(Jet.input(points(m, p), valueOnly)).value();
+                double[] v = u.toType(DataType.FLOAT64, false).toDoubleArray();
+                System.arraycopy(v, 0, out, from * w, v.length);
+            }
+        }
+        return new PointSet(problem.outputs(), out);
+    }
+
+    /** Mean |residual| over fresh random points. */
+    double meanAbsResidual(int count, long seed) {
+        double[] p = problem.domain().uniform(count, new SplittableRandom(seed));
+        try (NDManager m = base.newSubManager()) {
+            NDArray x = points(m, p);
+            return problem.residual(output(Jet.input(x, plan)), x).abs().mean().toType(DataType.FLOAT64, false)
+                    .getDouble();
+        }
+    }
+
+    static String csv(List<Row> rows) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        rows.forEach(r -> columns.addAll(r.values().keySet()));
+        StringBuilder b = new StringBuilder("stage,step,seconds");
+        columns.forEach(c -> b.append(',').append(c));
+        b.append('\n');
+        for (Row r : rows) {
+            b.append(r.stage()).append(',').append(r.step()).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", r.seconds()));
+            for (String c : columns) {
+                Double v = r.values().get(c);
+                b.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.8e", v));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+
+}

@@ -1,0 +1,96 @@
+package org.ansatz.pinn.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes run outputs atomically: a reader (or a crash) never sees half a file. */
+final class RunFiles {
+
+    private RunFiles() {
+    }
+
+    static void write(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void write(Path file, String text) {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Little-endian float64, the layout of NumPy's {@code <f8}. */
+    static void writeDoubles(Path file, double[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            b.putDouble(v);
+        }
+        write(file, b.array());
+    }
+
+    /** A flat JSON object of strings, numbers, booleans and nested flat maps. */
+    static String json(Map<String, ?> map) {
+        StringBuilder b = new StringBuilder("{\n");
+        Iterator<? extends Map.Entry<String, ?>> it = map.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, ?> e = it.next();
+            b.append("  ").append(quote(e.getKey())).append(": ").append(value(e.getValue()));
+            b.append(it.hasNext() ? ",\n" : "\n");
+        }
+        return b.append("}\n").toString();
+    }
+
+    private static String value(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? String.format(Locale.ROOT, "%.10g", d) : quote(d.toString());
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        if (v instanceof int[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        return quote(v.toString());
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

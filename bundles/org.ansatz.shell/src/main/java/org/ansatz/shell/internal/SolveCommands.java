@@ -1,0 +1,115 @@
+package org.ansatz.shell.internal;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.ansatz.api.method.MethodDescriptor;
+import org.ansatz.api.method.MethodKind;
+import org.ansatz.api.method.MethodRegistry;
+import org.ansatz.api.problem.Problem;
+import org.ansatz.api.solver.Solution;
+import org.ansatz.api.solver.SolveRequest;
+import org.ansatz.api.solver.Solver;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code ansatz:problems} and {@code ansatz:solve}. */
+@Component(service = SolveCommands.class, property = {
+    "osgi.command.scope=ansatz",
+    "osgi.command.function=problems",
+    "osgi.command.function=solve"
+})
+public class SolveCommands {
+
+    static final String USAGE = "usage: solve <problem> [--set key=value]... [--seed N] [--out DIR]";
+
+    @Reference
+    MethodRegistry registry;
+
+    @Descriptor("Registered problems with their inputs, outputs and reference")
+    public void problems() {
+        Table t = new Table().row("NAME", "INPUTS", "OUTPUTS", "REFERENCE", "DESCRIPTION");
+        for (MethodDescriptor d : registry.methods(MethodKind.PROBLEM)) {
+            Problem p = registry.get(Problem.class, d.name());
+            t.row(d.name(), String.join(",", p.inputs()), String.join(",", p.outputs()),
+                    p.reference().map(r -> r.source().split(" ")[0]).orElse("-"), p.description());
+        }
+        System.out.print(t.render(""));
+    }
+
+    /** A parsed command line. */
+    record Invocation(String problem, Map<String, Object> settings, long seed, Path out) {
+    }
+
+    static Invocation parse(String problem, String... args) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        long seed = 0;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--set" -> {
+                    if (value == null || !value.contains("=") || value.startsWith("=")) {
+                        throw new IllegalArgumentException("--set needs key=value, got '" + value + "'. " + USAGE);
+                    }
+                    settings.put(value.substring(0, value.indexOf('=')).trim(), value.substring(value.indexOf('=') + 1).trim());
+                    i++;
+                }
+                case "--seed" -> {
+                    try {
+                        seed = Long.parseLong(String.valueOf(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--seed needs an integer, got '" + value + "'. " + USAGE);
+                    }
+                    i++;
+                }
+                case "--out" -> {
+                    if (value == null) {
+                        throw new IllegalArgumentException("--out needs a directory. " + USAGE);
+                    }
+                    out = Paths.get(value);
+                    i++;
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'. " + USAGE);
+            }
+        }
+        if (out == null) {
+            out = Paths.get("runs", problem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        return new Invocation(problem, settings, seed, out);
+    }
+
+    @Descriptor("Solve a problem: prints progress and the error against the reference, writes a run directory")
+    public void solve(@Descriptor("problem name, see 'problems'") String problem,
+            @Descriptor("--set key=value (repeatable), --seed N, --out DIR") String... args) throws Exception {
+        Invocation inv = parse(problem, args);
+        Problem p = registry.get(Problem.class, inv.problem());
+        Map<String, Object> settings = new LinkedHashMap<>(p.defaults());
+        settings.putAll(inv.settings());
+        String solverName = String.valueOf(settings.getOrDefault("solver", "pinn"));
+        Solver solver = registry.get(Solver.class, solverName);
+        if (!solver.supports(p)) {
+            throw new IllegalArgumentException("solver '" + solverName + "' cannot solve problem '" + inv.problem() + "'");
+        }
+        System.out.println("Solving " + inv.problem() + " (" + p.description() + ") with " + solverName
+                + ", seed " + inv.seed() + "; run directory " + inv.out());
+        ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, 5000);
+        long start = System.nanoTime();
+        try (Solution s = solver.solve(new SolveRequest(p, settings, inv.seed(), inv.out()), progress)) {
+            progress.finishLine();
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Done in %s.%n", ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
+            Table t = new Table().row("METRIC", "VALUE");
+            s.metrics().forEach((k, v) -> t.row(k, String.format(Locale.ROOT, "%.3e", v)));
+            System.out.print(t.render("  "));
+            p.reference().ifPresent(r -> System.out.println("  reference: " + r.source()));
+            System.out.println("Run directory: " + inv.out().toAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.ansatz.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Paths;
+import java.util.Map;
+import org.ansatz.api.solver.ProgressUpdate;
+import org.junit.jupiter.api.Test;
+
+class SolveCommandsTest {
+
+    @Test
+    void parsesSettingsSeedAndOutput() {
+        var inv = SolveCommands.parse("burgers", "--set", "adam.steps=100", "--set", "model.layers=20,20",
+                "--seed", "42", "--out", "runs/x");
+        assertThat(inv.settings()).containsExactly(Map.entry("adam.steps", "100"), Map.entry("model.layers", "20,20"));
+        assertThat(inv.seed()).isEqualTo(42);
+        assertThat(inv.out()).isEqualTo(Paths.get("runs/x"));
+    }
+
+    @Test
+    void defaultRunDirectoryIsNamedAfterTheProblem() {
+        assertThat(SolveCommands.parse("burgers").out().toString()).matches("runs/burgers-\\d{8}-\\d{6}");
+    }
+
+    @Test
+    void malformedArgumentsAreExplained() {
+        assertThatThrownBy(() -> SolveCommands.parse("burgers", "--set", "adam.steps"))
+                .hasMessageContaining("--set needs key=value").hasMessageContaining("usage");
+        assertThatThrownBy(() -> SolveCommands.parse("burgers", "--seed", "x")).hasMessageContaining("--seed needs an integer");
+        assertThatThrownBy(() -> SolveCommands.parse("burgers", "--sed", "1")).hasMessageContaining("unknown option '--sed'");
+    }
+
+    @Test
+    void progressLineShowsValuesRateAndEta() {
+        String line = ConsoleProgress.format(new ProgressUpdate("adam", 500, 2000, Map.of("loss", 1.5e-3)), 10.0, 0);
+        assertThat(line).isEqualTo("adam      500/2000  loss 1.500e-03  | 50.0 steps/s  ETA 0:30");
+        assertThat(ConsoleProgress.duration(3725)).isEqualTo("1:02:05");
+    }
+}
