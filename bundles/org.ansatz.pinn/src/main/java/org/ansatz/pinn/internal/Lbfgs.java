@@ -41,6 +41,7 @@ final class Lbfgs {
         Deque<double[]> s = new ArrayDeque<>();
         Deque<double[]> y = new ArrayDeque<>();
         Deque<Double> rho = new ArrayDeque<>();
+        int stalled = 0;
         for (int k = 0; k < maxIterations; k++) {
             if (norm(g) <= gradientTolerance || !Double.isFinite(fx)) {
                 break;
@@ -91,9 +92,10 @@ final class Lbfgs {
             }
             System.arraycopy(xNew, 0, x, 0, n);
             System.arraycopy(gNew, 0, g, 0, n);
-            double change = Math.abs(fx - fNew);
+            // In float32 a step can leave the loss bit-identical; only a run of such steps means stalling.
+            stalled = fNew < fx ? 0 : stalled + 1;
             fx = fNew;
-            if (!monitor.iteration(k + 1, fx, evaluations) || change <= 1e-16 * Math.max(1, Math.abs(fx))) {
+            if (!monitor.iteration(k + 1, fx, evaluations) || stalled >= 20) {
                 break;
             }
         }

@@ -225,14 +225,25 @@ final class PinnTrainer {
             double loss = v.get("loss");
             return Double.isFinite(loss) ? loss : Double.MAX_VALUE;
         };
-        double end = new Lbfgs(historySize).minimize(f, x, iterations, 0, (k, loss, evals) -> {
-            if (k % every == 0 || k == iterations) {
-                Map<String, Double> v = new LinkedHashMap<>(last[0]);
-                v.put("evals", (double) evals);
-                record("lbfgs", k, v, iterations, progress);
-            }
-            return !progress.cancelled();
-        });
+        // A stop before the budget (a failed line search in float32 noise) restarts with fresh curvature
+        // pairs; two restarts in a row that gain nothing end the stage.
+        int[] done = {0};
+        double end = Double.NaN;
+        int fruitless = 0;
+        while (done[0] < iterations && fruitless < 2 && !progress.cancelled()) {
+            int offset = done[0];
+            double before = Double.isNaN(end) ? Double.POSITIVE_INFINITY : end;
+            end = new Lbfgs(historySize).minimize(f, x, iterations - offset, 0, (k, loss, evals) -> {
+                done[0] = offset + k;
+                if (done[0] % every == 0 || done[0] == iterations) {
+                    Map<String, Double> v = new LinkedHashMap<>(last[0]);
+                    v.put("evals", (double) evals);
+                    record("lbfgs", done[0], v, iterations, progress);
+                }
+                return !progress.cancelled();
+            });
+            fruitless = end < before * (1 - 1e-4) && done[0] > offset ? 0 : fruitless + 1;
+        }
         if (!(end <= startLoss[0])) {
             setParameters(start);
             progress.report(new ProgressUpdate("lbfgs", 0, iterations, Map.of("restored", startLoss[0])));
