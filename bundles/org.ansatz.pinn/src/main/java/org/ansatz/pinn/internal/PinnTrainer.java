@@ -142,14 +142,11 @@ final class PinnTrainer {
 
     void setParameters(double[] p) {
         NDArray flat = flat();
-        if (dtype == DataType.FLOAT64) {
-            flat.set(p);
-        } else {
-            float[] f = new float[p.length];
-            for (int i = 0; i < p.length; i++) {
-                f[i] = (float) p[i];
-            }
-            flat.set(f);
+        // An indexed assignment rather than NDArray.set(buffer), whose native path goes through a
+        // deprecated libtorch dispatch mode and prints a warning about silent wrong results.
+        try (NDManager m = base.newSubManager()) {
+            NDArray v = m.create(p);
+            flat.set(new ai.djl.ndarray.index.NDIndex(":"), dtype == DataType.FLOAT64 ? v : v.toType(dtype, false));
         }
     }
 
