@@ -68,6 +68,22 @@ public enum Activations implements ElementwiseFunction {
         }
     },
 
+    /** exp; every derivative is exp itself. */
+    EXP {
+        @Override
+        public NDArray[] derivatives(NDArray z, int maxOrder, DoubleFunction<NDArray> constant) {
+            NDArray e = z.exp();
+            NDArray[] out = new NDArray[maxOrder + 1];
+            java.util.Arrays.fill(out, e);
+            return out;
+        }
+
+        @Override
+        public NDArray apply(NDArray z) {
+            return z.exp();
+        }
+    },
+
     /** The identity, for linear outputs. */
     IDENTITY {
         @Override
@@ -96,9 +112,10 @@ public enum Activations implements ElementwiseFunction {
             case "tanh" -> TANH;
             case "sin" -> SIN;
             case "silu", "swish" -> SILU;
+            case "exp" -> EXP;
             case "identity", "linear", "none" -> IDENTITY;
             default -> throw new IllegalArgumentException("unknown activation '" + name
-                    + "'; known: tanh, sin, silu, identity");
+                    + "'; known: tanh, sin, silu, exp, identity");
         };
     }
 

@@ -82,6 +82,38 @@ class PinnSolverTest {
     }
 
     @Test
+    void poissonAndHeatReachPercentLevelErrorsQuickly() {
+        for (org.ansatz.api.pde.PdeProblem problem : java.util.List.<org.ansatz.api.pde.PdeProblem>of(new org.ansatz.problems.internal.Poisson(),
+                new org.ansatz.problems.internal.Heat())) {
+            Map<String, Object> settings = new LinkedHashMap<>(problem.defaults());
+            settings.put("points.domain", 500);
+            settings.put("adam.steps", 300);
+            settings.put("lbfgs.iterations", 300);
+            try (Solution s = solver().solve(new SolveRequest(problem, settings, 3, run), Progress.NONE)) {
+                System.out.println(problem.description() + ": " + s.metrics());
+                // Smooth problems: a small budget must already give a relative error below 1%.
+                assertThat(s.metrics().get("rel-l2")).as(problem.description()).isLessThan(1e-2);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameResult() {
+        Map<String, Object> settings = new LinkedHashMap<>(new org.ansatz.problems.internal.Poisson().defaults());
+        settings.put("points.domain", 200);
+        settings.put("adam.steps", 50);
+        settings.put("lbfgs.iterations", 20);
+        double[] errors = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try (Solution s = solver().solve(new SolveRequest(new org.ansatz.problems.internal.Poisson(), settings, 11,
+                    run.resolve("r" + i)), Progress.NONE)) {
+                errors[i] = s.metrics().get("rel-l2");
+            }
+        }
+        assertThat(errors[1]).isEqualTo(errors[0]);
+    }
+
+    @Test
     void badSettingsAreNamed() {
         Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
         settings.put("adam.stpes", 10);

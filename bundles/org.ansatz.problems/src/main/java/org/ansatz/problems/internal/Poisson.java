@@ -1,0 +1,82 @@
+package org.ansatz.problems.internal;
+
+import ai.djl.ndarray.NDArray;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.method.AnsatzMethod;
+import org.ansatz.api.pde.Box;
+import org.ansatz.api.problem.Problem;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Poisson in 2D on the unit square: {@code -(u_xx + u_yy) = 2 pi^2 sin(pi x) sin(pi y)}, {@code u = 0}
+ * on the boundary; exact {@code u = sin(pi x) sin(pi y)}.
+ */
+@Component(service = Problem.class)
+@AnsatzMethod(name = "poisson-square", description = "Poisson 2D on the unit square, Dirichlet; exact reference")
+public class Poisson extends ExactPdeProblem {
+
+    static final MultiIndex U_XX = MultiIndex.of(0, 0);
+    static final MultiIndex U_YY = MultiIndex.of(1, 1);
+
+    @Override
+    public String description() {
+        return "Poisson 2D on the unit square, Dirichlet; exact reference";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of("x", "y");
+    }
+
+    @Override
+    public Box domain() {
+        return new Box(new double[] {0, 0}, new double[] {1, 1});
+    }
+
+    @Override
+    public List<MultiIndex> derivatives() {
+        return List.of(U_XX, U_YY);
+    }
+
+    @Override
+    public NDArray residual(Jet u, NDArray x) {
+        NDArray pi = u.constant(Math.PI);
+        NDArray source = x.get(":, 0:1").mul(pi).sin().mul(x.get(":, 1:2").mul(pi).sin())
+                .mul(u.constant(2 * Math.PI * Math.PI));
+        return u.stream(U_XX).add(u.stream(U_YY)).add(source);
+    }
+
+    /** {@code u = x (1 - x) y (1 - y) N}. */
+    @Override
+    public Optional<OutputTransform> hardConstraints() {
+        return Optional.of((network, input) -> {
+            Jet x = input.columns(0, 1);
+            Jet y = input.columns(1, 2);
+            Jet bubble = x.mul(x.scale(-1).shift(1)).mul(y).mul(y.scale(-1).shift(1));
+            return bubble.mul(network);
+        });
+    }
+
+    @Override
+    double exact(double[] p) {
+        return Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]);
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("solver", "pinn");
+        d.put("model", "mlp");
+        d.put("model.layers", "20,20,20");
+        d.put("constraints", "hard");
+        d.put("points.domain", 2000);
+        d.put("adam.steps", 1000);
+        d.put("lbfgs.iterations", 1000);
+        return d;
+    }
+}
