@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.expr.Expression;
+import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
 import org.ansatz.api.pde.Condition;
@@ -29,9 +31,10 @@ import org.osgi.service.component.annotations.Component;
 public class Burgers implements PdeProblem {
 
     static final double NU = 0.01 / Math.PI;
-    static final MultiIndex U_T = MultiIndex.of(0);
-    static final MultiIndex U_X = MultiIndex.of(1);
-    static final MultiIndex U_XX = MultiIndex.of(1, 1);
+    static final String EQUATION = "u_t + u*u_x - nu*u_xx";
+
+    private final Expression residual = Expression.compile(EQUATION,
+            Symbols.of(List.of("t", "x"), List.of("u"), Map.of("nu", NU)));
 
     private final BurgersColeHopf exact = new BurgersColeHopf(NU, 8001);
 
@@ -57,13 +60,12 @@ public class Burgers implements PdeProblem {
 
     @Override
     public List<MultiIndex> derivatives() {
-        return List.of(U_T, U_X, U_XX);
+        return residual.derivatives();
     }
 
     @Override
     public NDArray residual(Jet u, NDArray x) {
-        NDArray v = u.value();
-        return u.stream(U_T).add(v.mul(u.stream(U_X))).sub(u.stream(U_XX).mul(u.constant(NU)));
+        return residual.evaluate(u, x, Map.of());
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.expr.Expression;
+import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
 import org.ansatz.api.problem.Problem;
@@ -22,8 +24,9 @@ import org.osgi.service.component.annotations.Component;
 public class Heat extends ExactPdeProblem {
 
     static final double A = 0.4;
-    static final MultiIndex U_T = MultiIndex.of(0);
-    static final MultiIndex U_XX = MultiIndex.of(1, 1);
+
+    private final Expression residual = Expression.compile("u_t - a*u_xx",
+            Symbols.of(List.of("t", "x"), List.of("u"), Map.of("a", A)));
 
     @Override
     public String description() {
@@ -42,12 +45,12 @@ public class Heat extends ExactPdeProblem {
 
     @Override
     public List<MultiIndex> derivatives() {
-        return List.of(U_T, U_XX);
+        return residual.derivatives();
     }
 
     @Override
     public NDArray residual(Jet u, NDArray x) {
-        return u.stream(U_T).sub(u.stream(U_XX).mul(u.constant(A)));
+        return residual.evaluate(u, x, Map.of());
     }
 
     /** {@code u = sin(pi x) + t x (1 - x) N}. */

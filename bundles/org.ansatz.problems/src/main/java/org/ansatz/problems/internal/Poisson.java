@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.expr.Expression;
+import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
 import org.ansatz.api.problem.Problem;
@@ -20,8 +22,8 @@ import org.osgi.service.component.annotations.Component;
 @AnsatzMethod(name = "poisson-square", description = "Poisson 2D on the unit square, Dirichlet; exact reference")
 public class Poisson extends ExactPdeProblem {
 
-    static final MultiIndex U_XX = MultiIndex.of(0, 0);
-    static final MultiIndex U_YY = MultiIndex.of(1, 1);
+    private final Expression residual = Expression.compile("u_xx + u_yy + 2*pi^2*sin(pi*x)*sin(pi*y)",
+            Symbols.of(List.of("x", "y"), List.of("u"), Map.of()));
 
     @Override
     public String description() {
@@ -40,15 +42,12 @@ public class Poisson extends ExactPdeProblem {
 
     @Override
     public List<MultiIndex> derivatives() {
-        return List.of(U_XX, U_YY);
+        return residual.derivatives();
     }
 
     @Override
     public NDArray residual(Jet u, NDArray x) {
-        NDArray pi = u.constant(Math.PI);
-        NDArray source = x.get(":, 0:1").mul(pi).sin().mul(x.get(":, 1:2").mul(pi).sin())
-                .mul(u.constant(2 * Math.PI * Math.PI));
-        return u.stream(U_XX).add(u.stream(U_YY)).add(source);
+        return residual.evaluate(u, x, Map.of());
     }
 
     /** {@code u = x (1 - x) y (1 - y) N}. */

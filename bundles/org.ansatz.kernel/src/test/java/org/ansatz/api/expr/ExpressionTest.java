@@ -1,0 +1,94 @@
+package org.ansatz.api.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ansatz.api.derivative.Activations;
+import org.ansatz.api.derivative.DerivativePlan;
+import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.kernel.internal.engine.DjlTensorEngine;
+import org.ansatz.kernel.internal.engine.EngineSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExpressionTest {
+
+    private static NDManager manager;
+    private static final Symbols BURGERS = Symbols.of(List.of("t", "x"), List.of("u"), Map.of("nu", 0.01 / Math.PI));
+
+    @BeforeAll
+    static void start() {
+        manager = new DjlTensorEngine(new EngineSettings(EngineSettings.PYTORCH, 1, 1)).newManager();
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    /** A smooth test field u(t, x) = sin(2x + t) * exp(0.3 t) as a jet, in float64. */
+    private static Jet field(NDArray x, DerivativePlan plan) {
+        Jet in = Jet.input(x, plan);
+        Jet t = in.columns(0, 1);
+        Jet s = in.columns(1, 2);
+        return s.scale(2).add(t).apply(Activations.SIN).mul(t.scale(0.3).apply(Activations.EXP));
+    }
+
+    @Test
+    void burgersResidualPlansItsDerivativesAndMatchesHandWrittenCode() {
+        Expression e = Expression.compile("u_t + u*u_x - nu*u_xx", BURGERS);
+        assertThat(e.derivatives()).containsExactly(MultiIndex.of(0), MultiIndex.of(1), MultiIndex.of(1, 1));
+        NDArray x = manager.randomUniform(-1, 1, new Shape(100, 2), DataType.FLOAT64);
+        Jet u = field(x, DerivativePlan.of(2, e.derivatives()));
+        NDArray byHand = u.stream(MultiIndex.of(0)).add(u.value().mul(u.stream(MultiIndex.of(1))))
+                .sub(u.stream(MultiIndex.of(1, 1)).mul(manager.create(0.01 / Math.PI)));
+        NDArray compiled = e.evaluate(u, x, Map.of());
+        assertThat(compiled.getShape()).isEqualTo(new Shape(100, 1));
+        assertThat(compiled.sub(byHand).abs().max().getDouble()).isLessThan(1e-15);
+    }
+
+    @Test
+    void equationsFunctionsPowersAndParameters() {
+        Symbols sym = new Symbols(List.of("t", "x"), List.of("u"), Map.of(), Set.of("lam"));
+        Expression e = Expression.compile("u_xx = -lam*sin(pi*x)^2 + 2e-1*u^3/(1 + t^2)", sym);
+        assertThat(e.parameters()).containsExactly("lam");
+        NDArray x = manager.randomUniform(-1, 1, new Shape(50, 2), DataType.FLOAT64);
+        Jet u = field(x, DerivativePlan.of(2, e.derivatives()));
+        NDArray lam = manager.create(1.7);
+        double[] got = e.evaluate(u, x, Map.of("lam", lam)).toDoubleArray();
+        double[] xs = x.toDoubleArray();
+        double[] uv = u.value().toDoubleArray();
+        double[] uxx = u.stream(MultiIndex.of(1, 1)).toDoubleArray();
+        for (int i = 0; i < 50; i++) {
+            double t = xs[2 * i];
+            double s = xs[2 * i + 1];
+            double expected = uxx[i] - (-1.7 * Math.pow(Math.sin(Math.PI * s), 2) + 0.2 * Math.pow(uv[i], 3) / (1 + t * t));
+            assertThat(got[i]).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
+        }
+    }
+
+    @Test
+    void errorsNameTheProblemAndItsPosition() {
+        assertThatThrownBy(() -> Expression.compile("u_t + w*u_x", BURGERS))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("unknown symbol 'w'").hasMessageContaining("position 7")
+                .satisfies(ex -> assertThat(((SpecException) ex).position()).isEqualTo(6));
+        assertThatThrownBy(() -> Expression.compile("u_t + u_z", BURGERS))
+                .hasMessageContaining("derivative along 'z', which is not an input [t, x]")
+                .hasMessageContaining("position 9");
+        assertThatThrownBy(() -> Expression.compile("u_t + (u*u_x", BURGERS)).hasMessageContaining("missing ')'");
+        assertThatThrownBy(() -> Expression.compile("u_t +", BURGERS)).hasMessageContaining("ends where a value was expected");
+        assertThatThrownBy(() -> Expression.compile("u_t $ u", BURGERS)).hasMessageContaining("unexpected '$'");
+        assertThatThrownBy(() -> Expression.compile("sin u", BURGERS)).hasMessageContaining("function sin needs an argument");
+        assertThatThrownBy(() -> Expression.compile("  ", BURGERS)).hasMessageContaining("empty expression");
+    }
+}
