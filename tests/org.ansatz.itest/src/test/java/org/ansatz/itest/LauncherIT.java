@@ -74,6 +74,18 @@ class LauncherIT {
                 "prediction.csv"}) {
             assertThat(work.resolve("run1").resolve(f)).exists();
         }
+        Files.writeString(work.resolve("points.csv"), "x,t\n0.25,0.5\n-0.5,0.1\n");
+        Result predicted = run(java("predict", "--run", "run1", "--points", "points.csv", "--with", "u_x,u_xx",
+                "--out", "pred.csv"));
+        assertThat(predicted.exit()).as(predicted.err()).isZero();
+        List<String> rows = Files.readAllLines(work.resolve("pred.csv"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).isEqualTo("t,x,u,u_x,u_xx");
+        assertThat(rows.get(1)).startsWith("0.5,0.25,");
+        Result missing = run(java("predict", "--run", "run1", "--points", "pred.csv", "--with", "u_y"));
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("derivative along 'y', which is not an input");
+
         Result bad = run(java("solve", "burgers", "--set", "adam.stpes=3", "--out", "run2"));
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("unknown setting [adam.stpes]");

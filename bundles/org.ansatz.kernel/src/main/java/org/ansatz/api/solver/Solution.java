@@ -14,6 +14,19 @@ public interface Solution extends AutoCloseable {
      */
     PointSet predict(PointSet inputs);
 
+    /**
+     * The outputs and the named derivatives (e.g. {@code u_x}, {@code u_xx}) at the points.
+     *
+     * @throws IllegalArgumentException for a name that is no derivative of an output
+     * @throws UnsupportedOperationException when the solution has no derivatives
+     */
+    default PointSet predict(PointSet inputs, java.util.List<String> derivatives) {
+        if (derivatives.isEmpty()) {
+            return predict(inputs);
+        }
+        throw new UnsupportedOperationException("this solution cannot evaluate derivatives");
+    }
+
     /** Final metrics by name, e.g. {@code rel-l2 -> 6.1e-4}. */
     Map<String, Double> metrics();
 

@@ -18,4 +18,13 @@ public interface Solver {
      * @throws IllegalArgumentException for settings it does not understand, naming the key
      */
     Solution solve(SolveRequest request, Progress progress);
+
+    /**
+     * Reopens the solution a run of this solver wrote to {@code runDirectory}.
+     *
+     * @throws IllegalArgumentException when the directory holds no readable run of this solver
+     */
+    default Solution load(Problem problem, java.nio.file.Path runDirectory) {
+        throw new UnsupportedOperationException("this solver cannot reopen runs");
+    }
 }

@@ -105,7 +105,7 @@ public class PinnSolver implements Solver {
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("format", "ansatz-model/1");
             manifest.put("model", modelName);
-            manifest.put("options", modelOptions.toString());
+            modelOptions.forEach((k, v) -> manifest.put("option." + k, String.valueOf(v)));
             manifest.put("inputs", String.join(",", problem.inputs()));
             manifest.put("outputs", String.join(",", problem.outputs()));
             manifest.put("dtype", dtype.toString());
@@ -160,6 +160,70 @@ public class PinnSolver implements Solver {
         }
     }
 
+    /** Rebuilds the trained network from model.json and model.bin. */
+    @Override
+    public Solution load(Problem problem, Path dir) {
+        if (!(problem instanceof PdeProblem pde)) {
+            throw new IllegalArgumentException("the pinn solver needs a PDE problem");
+        }
+        Map<String, String> manifest = readManifest(dir.resolve("model.json"));
+        if (!"ansatz-model/1".equals(manifest.get("format"))) {
+            throw new IllegalArgumentException(dir.resolve("model.json") + " is not an Ansatz model manifest");
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        manifest.forEach((k, v) -> {
+            if (k.startsWith("option.")) {
+                options.put(k.substring("option.".length()), v);
+            }
+        });
+        DataType dtype = "float64".equals(manifest.get("dtype")) ? DataType.FLOAT64 : DataType.FLOAT32;
+        double[] params = readDoubles(dir.resolve("model.bin"));
+        NDManager manager = engine.newManager();
+        try {
+            Model model = registry.get(ModelFactory.class, manifest.get("model")).create(
+                    new ModelSpec(pde.inputs().size(), pde.outputs().size(), dtype, 0, options), manager);
+            PinnTrainer trainer = new PinnTrainer(pde, model, manager, "hard".equals(manifest.get("constraints")), 1, 1,
+                    Map.of(), 0);
+            if (trainer.parameters().length != params.length) {
+                throw new IllegalArgumentException("model.bin holds " + params.length + " parameters, the model "
+                        + manifest.get("model") + " " + options + " has " + trainer.parameters().length);
+            }
+            trainer.setParameters(params);
+            return new PinnSolution(trainer, manager, Map.of());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> readManifest(Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]+)\":\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,\\n}]+)")
+                .matcher(text);
+        while (m.find()) {
+            out.put(m.group(1), m.group(3) != null ? m.group(3) : m.group(2).trim());
+        }
+        return out;
+    }
+
+    private static double[] readDoubles(Path file) {
+        try {
+            byte[] b = java.nio.file.Files.readAllBytes(file);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            double[] out = new double[b.length / 8];
+            buf.asDoubleBuffer().get(out);
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     static double relativeL2(double[] p, double[] r) {
         double num = 0;
         double den = 0;
@@ -185,6 +249,11 @@ public class PinnSolver implements Solver {
         @Override
         public PointSet predict(PointSet inputs) {
             return trainer.predict(inputs);
+        }
+
+        @Override
+        public PointSet predict(PointSet inputs, List<String> derivatives) {
+            return trainer.predict(inputs, derivatives);
         }
 
         @Override

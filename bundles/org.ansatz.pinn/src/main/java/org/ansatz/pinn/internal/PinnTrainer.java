@@ -251,22 +251,59 @@ final class PinnTrainer {
 
     /** The trained solution at arbitrary points, in batches. */
     PointSet predict(PointSet in) {
+        return predict(in, List.of());
+    }
+
+    /**
+     * Outputs and named derivatives ({@code u_x}, {@code v_tt}, ...) at arbitrary points, in batches.
+     * Columns: the outputs, then the derivatives in the order given.
+     */
+    PointSet predict(PointSet in, List<String> derivativeNames) {
         int d = problem.inputs().size();
-        int w = problem.outputs().size();
+        List<String> outputs = problem.outputs();
+        List<org.ansatz.api.derivative.MultiIndex> indices = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (String name : derivativeNames) {
+            int us = name.indexOf('_');
+            int o = us > 0 ? outputs.indexOf(name.substring(0, us)) : -1;
+            if (o < 0) {
+                throw new IllegalArgumentException("'" + name + "' is not a derivative of an output " + outputs
+                        + "; write e.g. " + outputs.get(0) + "_" + problem.inputs().get(d - 1));
+            }
+            indices.add(org.ansatz.api.derivative.MultiIndex.parse(name.substring(us + 1), problem.inputs()));
+            columns.add(o);
+        }
+        if (in.width() != d) {
+            throw new IllegalArgumentException("shape mismatch: points have " + in.width() + " columns " + in.names()
+                    + ", the problem has inputs " + problem.inputs());
+        }
+        DerivativePlan p = DerivativePlan.of(d, indices);
+        int w = outputs.size() + indices.size();
         int n = in.size();
         double[] out = new double[n * w];
-        DerivativePlan valueOnly = DerivativePlan.of(d);
         int batch = 8192;
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
-            double[] p = java.util.Arrays.copyOfRange(in.values(), from * d, to * d);
+            double[] pts = java.util.Arrays.copyOfRange(in.values(), from * d, to * d);
             try (NDManager m = base.newSubManager()) {
-                NDArray u = output(Jet.input(points(m, p), valueOnly)).value();
-                double[] v = u.toType(DataType.FLOAT64, false).toDoubleArray();
-                System.arraycopy(v, 0, out, from * w, v.length);
+                Jet u = output(Jet.input(points(m, pts), p));
+                double[] value = u.value().toType(DataType.FLOAT64, false).toDoubleArray();
+                double[][] derivs = new double[indices.size()][];
+                for (int k = 0; k < indices.size(); k++) {
+                    derivs[k] = u.stream(indices.get(k), columns.get(k)).toType(DataType.FLOAT64, false).toDoubleArray();
+                }
+                for (int i = 0; i < to - from; i++) {
+                    int row = (from + i) * w;
+                    System.arraycopy(value, i * outputs.size(), out, row, outputs.size());
+                    for (int k = 0; k < derivs.length; k++) {
+                        out[row + outputs.size() + k] = derivs[k][i];
+                    }
+                }
             }
         }
-        return new PointSet(problem.outputs(), out);
+        List<String> names = new ArrayList<>(outputs);
+        names.addAll(derivativeNames);
+        return new PointSet(names, out);
     }
 
     /** Mean |residual| over fresh random points. */

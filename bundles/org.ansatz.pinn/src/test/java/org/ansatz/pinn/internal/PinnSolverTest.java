@@ -114,6 +114,41 @@ class PinnSolverTest {
     }
 
     @Test
+    void reopenedRunPredictsTheSameAndItsDerivativesMatchFiniteDifferences() {
+        var poisson = new org.ansatz.problems.internal.Poisson();
+        Map<String, Object> settings = new LinkedHashMap<>(poisson.defaults());
+        settings.put("points.domain", 200);
+        settings.put("adam.steps", 50);
+        settings.put("lbfgs.iterations", 10);
+        settings.put("dtype", "float64");
+        var pts = new org.ansatz.api.problem.PointSet(java.util.List.of("x", "y"),
+                new double[] {0.3, 0.4, 0.7, 0.2, 0.5, 0.5});
+        double[] trained;
+        try (Solution s = solver().solve(new SolveRequest(poisson, settings, 5, run), Progress.NONE)) {
+            trained = s.predict(pts).values();
+        }
+        try (Solution loaded = solver().load(poisson, run)) {
+            assertThat(loaded.predict(pts).values()).containsExactly(trained);
+            var withDerivatives = loaded.predict(pts, java.util.List.of("u_x", "u_yy"));
+            assertThat(withDerivatives.names()).containsExactly("u", "u_x", "u_yy");
+            double h = 1e-4;
+            for (int i = 0; i < pts.size(); i++) {
+                double x = pts.get(i, 0);
+                double y = pts.get(i, 1);
+                var around = new org.ansatz.api.problem.PointSet(java.util.List.of("x", "y"),
+                        new double[] {x + h, y, x - h, y, x, y + h, x, y - h, x, y});
+                double[] u = loaded.predict(around).values();
+                double ux = (u[0] - u[1]) / (2 * h);
+                double uyy = (u[2] - 2 * u[4] + u[3]) / (h * h);
+                assertThat(withDerivatives.get(i, 1)).isCloseTo(ux, org.assertj.core.api.Assertions.within(1e-7));
+                assertThat(withDerivatives.get(i, 2)).isCloseTo(uyy, org.assertj.core.api.Assertions.within(1e-4));
+            }
+            assertThatThrownBy(() -> loaded.predict(pts, java.util.List.of("v_x")))
+                    .hasMessageContaining("'v_x' is not a derivative of an output");
+        }
+    }
+
+    @Test
     void badSettingsAreNamed() {
         Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
         settings.put("adam.stpes", 10);

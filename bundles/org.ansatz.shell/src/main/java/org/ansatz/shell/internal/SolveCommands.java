@@ -5,11 +5,13 @@ import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ansatz.api.method.MethodDescriptor;
 import org.ansatz.api.method.MethodKind;
 import org.ansatz.api.method.MethodRegistry;
+import org.ansatz.api.problem.PointSet;
 import org.ansatz.api.problem.Problem;
 import org.ansatz.api.solver.Solution;
 import org.ansatz.api.solver.SolveRequest;
@@ -22,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SolveCommands.class, property = {
     "osgi.command.scope=ansatz",
     "osgi.command.function=problems",
-    "osgi.command.function=solve"
+    "osgi.command.function=solve",
+    "osgi.command.function=predict"
 })
 public class SolveCommands {
 
@@ -40,6 +43,46 @@ public class SolveCommands {
                     p.reference().map(r -> r.source().split(" ")[0]).orElse("-"), p.description());
         }
         System.out.print(t.render(""));
+    }
+
+    static final String PREDICT_USAGE = "usage: predict --run DIR --points FILE.csv [--out FILE.csv] [--with u_x,u_xx,...]";
+
+    @Descriptor("Evaluate a trained run at the points of a CSV file (header names the inputs), optionally with derivatives")
+    public void predict(@Descriptor("--run DIR --points FILE.csv [--out FILE.csv] [--with u_x,u_xx]") String... args)
+            throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!List.of("--run", "--points", "--out", "--with").contains(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected '" + args[i] + "'. " + PREDICT_USAGE);
+            }
+            opts.put(args[i], args[++i]);
+        }
+        if (!opts.containsKey("--run") || !opts.containsKey("--points")) {
+            throw new IllegalArgumentException(PREDICT_USAGE);
+        }
+        Path dir = Paths.get(opts.get("--run"));
+        java.util.Properties run = new java.util.Properties();
+        Path runFile = dir.resolve("run.properties");
+        if (!java.nio.file.Files.isRegularFile(runFile)) {
+            throw new IllegalArgumentException(dir + " is not a run directory (no run.properties)");
+        }
+        try (var r = java.nio.file.Files.newBufferedReader(runFile)) {
+            run.load(r);
+        }
+        Problem p = registry.get(Problem.class, run.getProperty("problem"));
+        Solver solver = registry.get(Solver.class, run.getProperty("solver"));
+        PointSet points = Csv.read(Paths.get(opts.get("--points")), p.inputs());
+        List<String> with = opts.containsKey("--with") ? List.of(opts.get("--with").split(",")) : List.of();
+        try (Solution s = solver.load(p, dir)) {
+            PointSet values = s.predict(points, with.stream().map(String::trim).toList());
+            String csv = Csv.write(points, values);
+            if (opts.containsKey("--out")) {
+                Csv.writeAtomically(Paths.get(opts.get("--out")), csv);
+                System.out.println("Wrote " + points.size() + " rows to " + opts.get("--out"));
+            } else {
+                System.out.print(csv);
+            }
+        }
     }
 
     /** A parsed command line. */
@@ -99,6 +142,14 @@ public class SolveCommands {
         }
         System.out.println("Solving " + inv.problem() + " (" + p.description() + ") with " + solverName
                 + ", seed " + inv.seed() + "; run directory " + inv.out());
+        java.util.Properties run = new java.util.Properties();
+        run.setProperty("problem", inv.problem());
+        run.setProperty("solver", solverName);
+        run.setProperty("seed", Long.toString(inv.seed()));
+        java.nio.file.Files.createDirectories(inv.out());
+        try (var w = java.nio.file.Files.newBufferedWriter(inv.out().resolve("run.properties"))) {
+            run.store(w, "Ansatz run: what ansatz:predict needs to reopen it");
+        }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, 5000);
         long start = System.nanoTime();
         try (Solution s = solver.solve(new SolveRequest(p, settings, inv.seed(), inv.out()), progress)) {
