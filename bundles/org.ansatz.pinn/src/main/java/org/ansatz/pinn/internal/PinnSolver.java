@@ -74,6 +74,11 @@ public class PinnSolver implements Solver {
         int boundary = s.integer("points.conditions", 200, 1);
         int adamSteps = s.integer("adam.steps", 2000, 0);
         double lr = s.real("adam.lr", 1e-3, 0);
+        String scheduleKind = s.string("adam.schedule", "constant");
+        double decay = s.real("adam.decay", 0.9, 0);
+        int decaySteps = s.integer("adam.decay_steps", 1000, 1);
+        int checkpointEvery = s.integer("checkpoint.every", 1000, 0);
+        double stopLoss = s.real("stop.loss", 0, 0);
         int lbfgsIterations = s.integer("lbfgs.iterations", 1000, 0);
         int lbfgsHistory = s.integer("lbfgs.history", 50, 1);
         int every = s.integer("progress.every", 100, 1);
@@ -95,10 +100,33 @@ public class PinnSolver implements Solver {
                     request.seed(), modelOptions), manager);
             PinnTrainer trainer = new PinnTrainer(problem, model, manager, hard, domain, boundary, weights,
                     request.seed() + 1);
-            trainer.adam(adamSteps, lr, every, progress);
-            trainer.lbfgs(lbfgsIterations, lbfgsHistory, every, progress);
-            Map<String, Double> metrics = evaluate(problem, trainer, request.runDirectory(), request.seed());
             Path dir = request.runDirectory();
+            String[] previous = {null};
+            trainer.configure((stage, step, loss, p) -> {
+                // A new data file first, then the description that names it, then the old data goes:
+                // whenever the process dies, checkpoint.json names a complete file.
+                String data = "checkpoint-" + stage + "-" + step + ".bin";
+                RunFiles.writeDoubles(dir.resolve(data), p);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("stage", stage);
+                c.put("step", step);
+                c.put("loss", loss);
+                c.put("parameters", p.length);
+                c.put("data", data);
+                RunFiles.write(dir.resolve("checkpoint.json"), RunFiles.json(c));
+                if (previous[0] != null) {
+                    try {
+                        java.nio.file.Files.deleteIfExists(dir.resolve(previous[0]));
+                    } catch (java.io.IOException e) {
+                        // an old checkpoint left behind costs disk space only
+                    }
+                }
+                previous[0] = data;
+            }, checkpointEvery, stopLoss);
+            trainer.adam(adamSteps, PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), every,
+                    progress);
+            trainer.lbfgs(lbfgsIterations, lbfgsHistory, every, progress);
+            Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));
             RunFiles.write(dir.resolve("metrics.json"), RunFiles.json(metrics));
             RunFiles.writeDoubles(dir.resolve("model.bin"), trainer.parameters());

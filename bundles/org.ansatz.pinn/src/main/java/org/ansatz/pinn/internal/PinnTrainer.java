@@ -165,16 +165,69 @@ final class PinnTrainer {
         progress.report(new ProgressUpdate(stage, step, total, values));
     }
 
-    /** Adam for {@code steps} steps; NaN or Inf restores the last good state at half the rate, three times. */
-    void adam(int steps, double lr, int every, Progress progress) {
-        if (steps == 0) {
+    /** Learning rate by step (1-based). */
+    @FunctionalInterface
+    interface Schedule {
+        double rate(long step);
+
+        static Schedule of(String kind, double lr, double decay, int decaySteps, int steps) {
+            return switch (kind) {
+                case "constant" -> step -> lr;
+                case "exponential" -> step -> lr * Math.pow(decay, (double) step / decaySteps);
+                case "cosine" -> step -> lr * 0.5 * (1 + Math.cos(Math.PI * Math.min(step, steps) / steps));
+                default -> throw new IllegalArgumentException("setting adam.schedule must be constant, exponential or "
+                        + "cosine, got '" + kind + "'");
+            };
+        }
+    }
+
+    /** Receives the parameters every so many steps, to write a checkpoint. */
+    @FunctionalInterface
+    interface Checkpoints {
+        void save(String stage, long step, double loss, double[] parameters);
+    }
+
+    private Checkpoints checkpoints = (stage, step, loss, p) -> { };
+    private int checkpointEvery;
+    private double stopLoss;
+    private boolean reachedTarget;
+
+    /** Periodic checkpoints ({@code every} steps, 0 for none) and a target loss that ends training early. */
+    void configure(Checkpoints sink, int every, double targetLoss) {
+        this.checkpoints = sink;
+        this.checkpointEvery = every;
+        this.stopLoss = targetLoss;
+    }
+
+    boolean reachedTarget() {
+        return reachedTarget;
+    }
+
+    private boolean done(String stage, long step, double loss) {
+        if (checkpointEvery > 0 && step % checkpointEvery == 0) {
+            checkpoints.save(stage, step, loss, parameters());
+        }
+        if (loss <= stopLoss) {
+            reachedTarget = true;
+        }
+        return reachedTarget;
+    }
+
+    /**
+     * Adam for {@code steps} steps with a learning-rate schedule; NaN or Inf restores the last good state
+     * and halves the rate, three times at most.
+     */
+    void adam(int steps, Schedule schedule, int every, Progress progress) {
+        if (steps == 0 || reachedTarget) {
             return;
         }
+        double scale = 1;
         NDArray flat = flat();
         double[] good = parameters();
         int rescues = 0;
-        try (Adam adam = new Adam(flat, lr, 0.9, 0.999, 1e-8)) {
+        try (Adam adam = new Adam(flat, schedule.rate(1), 0.9, 0.999, 1e-8)) {
             for (int step = 1; step <= steps; step++) {
+                adam.learningRate(scale * schedule.rate(step));
                 Map<String, Double> v = evaluate();
                 if (!Double.isFinite(v.get("loss"))) {
                     if (++rescues > 3) {
@@ -183,19 +236,21 @@ final class PinnTrainer {
                                 + "three times; try a smaller adam.lr");
                     }
                     setParameters(good);
-                    adam.learningRate(adam.learningRate() / 2);
+                    scale /= 2;
+                    adam.learningRate(scale * schedule.rate(step));
                     progress.report(new ProgressUpdate("adam", step, steps, Map.of("diverged", v.get("loss"),
                             "lr", adam.learningRate())));
                     continue;
                 }
                 NDArray g = flat.getGradient();
                 adam.step(g);
-                if (step % every == 0 || step == steps) {
+                boolean stop = done("adam", step, v.get("loss"));
+                if (step % every == 0 || step == steps || stop) {
                     good = parameters();
                     v.put("lr", adam.learningRate());
                     record("adam", step, v, steps, progress);
                 }
-                if (progress.cancelled()) {
+                if (stop || progress.cancelled()) {
                     return;
                 }
             }
@@ -204,7 +259,7 @@ final class PinnTrainer {
 
     /** L-BFGS until {@code iterations}, a tiny gradient, or no more progress. */
     void lbfgs(int iterations, int historySize, int every, Progress progress) {
-        if (iterations == 0) {
+        if (iterations == 0 || reachedTarget) {
             return;
         }
         double[] x = parameters();
@@ -232,12 +287,13 @@ final class PinnTrainer {
             double before = Double.isNaN(end) ? Double.POSITIVE_INFINITY : end;
             end = new Lbfgs(historySize).minimize(f, x, iterations - offset, 0, (k, loss, evals) -> {
                 done[0] = offset + k;
-                if (done[0] % every == 0 || done[0] == iterations) {
+                boolean stop = done("lbfgs", done[0], loss);
+                if (done[0] % every == 0 || done[0] == iterations || stop) {
                     Map<String, Double> v = new LinkedHashMap<>(last[0]);
                     v.put("evals", (double) evals);
                     record("lbfgs", done[0], v, iterations, progress);
                 }
-                return !progress.cancelled();
+                return !stop && !progress.cancelled();
             });
             fruitless = end < before * (1 - 1e-4) && done[0] > offset ? 0 : fruitless + 1;
         }

@@ -149,6 +149,39 @@ class PinnSolverTest {
     }
 
     @Test
+    void schedulesCheckpointsAndTargetLoss() throws Exception {
+        var poisson = new org.ansatz.problems.internal.Poisson();
+        Map<String, Object> settings = new LinkedHashMap<>(poisson.defaults());
+        settings.put("points.domain", 200);
+        settings.put("adam.steps", 400);
+        settings.put("adam.schedule", "exponential");
+        settings.put("adam.decay", 0.5);
+        settings.put("adam.decay_steps", 100);
+        settings.put("progress.every", 50);
+        settings.put("checkpoint.every", 100);
+        settings.put("lbfgs.iterations", 0);
+        try (Solution s = solver().solve(new SolveRequest(poisson, settings, 5, run), Progress.NONE)) {
+            String history = Files.readString(run.resolve("history.csv"));
+            // lr after 200 of 400 steps: 1e-3 * 0.5^2
+            assertThat(history).contains("adam,200,").contains("2.50000000e-04");
+            String checkpoint = Files.readString(run.resolve("checkpoint.json"));
+            assertThat(checkpoint).contains("\"step\": 400").contains("checkpoint-adam-400.bin");
+            assertThat(run.resolve("checkpoint-adam-400.bin")).exists();
+            assertThat(run.resolve("checkpoint-adam-300.bin")).doesNotExist();
+        }
+        settings.put("stop.loss", 35.0);
+        settings.put("lbfgs.iterations", 100);
+        try (Solution s = solver().solve(new SolveRequest(poisson, settings, 5, run.resolve("stop")), Progress.NONE)) {
+            String history = Files.readString(run.resolve("stop").resolve("history.csv"));
+            assertThat(history.lines().count()).as(history).isLessThan(5);
+            assertThat(history).doesNotContain("lbfgs");
+        }
+        settings.put("adam.schedule", "linear");
+        assertThatThrownBy(() -> solver().solve(new SolveRequest(poisson, settings, 5, run.resolve("x")), Progress.NONE))
+                .hasMessageContaining("adam.schedule must be constant, exponential or cosine");
+    }
+
+    @Test
     void badSettingsAreNamed() {
         Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
         settings.put("adam.stpes", 10);
