@@ -13,8 +13,16 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface PdeProblem extends Problem {
 
-    /** The domain of the inputs (time is an input). */
+    /** The bounding box of the inputs (time is an input). */
     Box domain();
+
+    /**
+     * The region collocation points are drawn from; by default the box itself. Problems on other
+     * shapes return e.g. a {@link org.ansatz.api.geometry.Geometries#difference} of disks.
+     */
+    default org.ansatz.api.geometry.Geometry geometry() {
+        return org.ansatz.api.geometry.Geometries.box(domain().lower(), domain().upper());
+    }
 
     /** Derivatives the equation residuals use, e.g. {@code u_t, u_x, u_xx}. */
     List<MultiIndex> derivatives();
@@ -43,23 +51,31 @@ public interface PdeProblem extends Problem {
 
     /**
      * Points where the solution is compared with the reference; by default a grid of 100 points per
-     * input over the domain (10^4 in 2D; fewer per axis in higher dimensions).
+     * input over the domain box (10^4 in 2D; fewer per axis in higher dimensions), restricted to the
+     * geometry.
      */
     default PointSet evaluationPoints() {
         Box b = domain();
+        org.ansatz.api.geometry.Geometry g = geometry();
         int d = b.dimension();
         int per = Math.max(2, (int) Math.round(Math.pow(1e4, 1.0 / d)));
         int total = (int) Math.pow(per, d);
         double[] p = new double[total * d];
+        double[] q = new double[d];
+        int kept = 0;
         for (int i = 0; i < total; i++) {
             int rest = i;
             for (int a = d - 1; a >= 0; a--) {
                 int k = rest % per;
                 rest /= per;
-                p[i * d + a] = b.lower()[a] + (b.upper()[a] - b.lower()[a]) * k / (per - 1);
+                q[a] = b.lower()[a] + (b.upper()[a] - b.lower()[a]) * k / (per - 1);
+            }
+            if (g.contains(q)) {
+                System.arraycopy(q, 0, p, kept * d, d);
+                kept++;
             }
         }
-        return new PointSet(inputs(), p);
+        return new PointSet(inputs(), java.util.Arrays.copyOf(p, kept * d));
     }
 
     /** Turns the network's output jet into the solution's. */

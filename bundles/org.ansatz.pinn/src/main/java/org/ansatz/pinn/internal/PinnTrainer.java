@@ -69,7 +69,7 @@ final class PinnTrainer {
                 "problem offers no hard constraints; use constraints=soft")) : null;
         this.conditions = problem.conditions(hard);
         SplittableRandom random = new SplittableRandom(seed);
-        this.domainPoints = problem.domain().uniform(domainCount, random);
+        this.domainPoints = problem.geometry().sampleInterior(domainCount, random);
         List<String> names = new ArrayList<>(List.of("pde"));
         for (Condition c : conditions) {
             conditionPoints.add(c.sample(conditionCount, random));
@@ -364,7 +364,7 @@ final class PinnTrainer {
 
     /** Mean |residual| over fresh random points. */
     double meanAbsResidual(int count, long seed) {
-        double[] p = problem.domain().uniform(count, new SplittableRandom(seed));
+        double[] p = problem.geometry().sampleInterior(count, new SplittableRandom(seed));
         try (NDManager m = base.newSubManager()) {
             NDArray x = points(m, p);
             return problem.residual(output(Jet.input(x, plan)), x).abs().mean().toType(DataType.FLOAT64, false)

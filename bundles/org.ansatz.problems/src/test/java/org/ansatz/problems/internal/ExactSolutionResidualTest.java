@@ -70,6 +70,25 @@ class ExactSolutionResidualTest {
     }
 
     @Test
+    void annulusResidualVanishesOnTheExactSolutionAndItsBoundaryDataHold() {
+        PoissonAnnulus p = new PoissonAnnulus();
+        double[] pts = p.geometry().sampleInterior(300, new java.util.SplittableRandom(4));
+        NDArray x = manager.create(pts, new Shape(300, 2));
+        Jet in = Jet.input(x, DerivativePlan.of(2, p.derivatives()));
+        Jet r2 = in.columns(0, 1).mul(in.columns(0, 1)).add(in.columns(1, 2).mul(in.columns(1, 2)));
+        Jet exact = r2.shift(-PoissonAnnulus.A * PoissonAnnulus.A).mul(r2.scale(-1).shift(PoissonAnnulus.B * PoissonAnnulus.B));
+        assertThat(maxAbs(p.residual(exact, x))).isLessThan(1e-12);
+        double[] boundary = p.geometry().sampleBoundary(50, new java.util.SplittableRandom(5)).points();
+        check(p, boundary);
+        for (double v : p.reference().orElseThrow().evaluate(new PointSet(p.inputs(), boundary)).values()) {
+            assertThat(v).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
+        }
+        // Evaluation points are restricted to the annulus.
+        PointSet eval = p.evaluationPoints();
+        assertThat(eval.size()).isBetween(5500, 6200);
+    }
+
+    @Test
     void hardConstraintsHoldForAnyNetworkOutput() {
         // Points on the boundaries and at t = 0, and an arbitrary "network" (a jet of sin(3x + 2y)).
         double[] heatPts = {0, 0.3, 0, 0.8, 0.4, 0, 0.7, 1};
