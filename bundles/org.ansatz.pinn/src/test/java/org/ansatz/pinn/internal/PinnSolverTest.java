@@ -115,6 +115,24 @@ class PinnSolverTest {
     }
 
     @Test
+    void softInitialAndBoundaryConditionsOnBurgers() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
+        settings.put("constraints", "soft");
+        settings.put("model.layers", "20,20,20");
+        settings.put("points.domain", 500);
+        settings.put("adam.steps", 200);
+        settings.put("lbfgs.iterations", 0);
+        settings.put("progress.every", 200);
+        try (Solution s = solver().solve(new SolveRequest(new Burgers(), settings, 3, run), Progress.NONE)) {
+            String history = Files.readString(run.resolve("history.csv"));
+            assertThat(history.lines().findFirst().orElseThrow()).isEqualTo("stage,step,seconds,loss,pde,ic,bc,lr");
+            // The initial condition term starts near mean(sin^2) = 0.5 and must have come down.
+            double ic = Double.parseDouble(history.lines().skip(1).findFirst().orElseThrow().split(",")[5]);
+            assertThat(ic).isLessThan(0.2);
+        }
+    }
+
+    @Test
     void sameSeedSameResult() {
         Map<String, Object> settings = new LinkedHashMap<>(new org.ansatz.problems.internal.Poisson().defaults());
         settings.put("points.domain", 200);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.derivative.Jet;
@@ -14,7 +13,9 @@ import org.ansatz.api.expr.Expression;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
+import org.ansatz.api.geometry.Geometries;
 import org.ansatz.api.pde.Condition;
+import org.ansatz.api.pde.Conditions;
 import org.ansatz.api.pde.PdeProblem;
 import org.ansatz.api.problem.PointSet;
 import org.ansatz.api.problem.Problem;
@@ -73,47 +74,10 @@ public class Burgers implements PdeProblem {
         if (hardConstraints) {
             return List.of();
         }
-        Condition initial = new Condition() {
-            @Override
-            public String name() {
-                return "ic";
-            }
-
-            @Override
-            public double[] sample(int count, SplittableRandom random) {
-                double[] p = new double[2 * count];
-                for (int i = 0; i < count; i++) {
-                    p[2 * i + 1] = -1 + 2 * random.nextDouble();
-                }
-                return p;
-            }
-
-            @Override
-            public NDArray residual(Jet u, NDArray x) {
-                return u.value().add(x.get(":, 1:2").mul(u.constant(Math.PI)).sin());
-            }
-        };
-        Condition boundary = new Condition() {
-            @Override
-            public String name() {
-                return "bc";
-            }
-
-            @Override
-            public double[] sample(int count, SplittableRandom random) {
-                double[] p = new double[2 * count];
-                for (int i = 0; i < count; i++) {
-                    p[2 * i] = random.nextDouble();
-                    p[2 * i + 1] = i % 2 == 0 ? -1 : 1;
-                }
-                return p;
-            }
-
-            @Override
-            public NDArray residual(Jet u, NDArray x) {
-                return u.value();
-            }
-        };
+        Symbols symbols = Symbols.of(inputs(), outputs(), Map.of());
+        Condition initial = Conditions.initial("ic", domain(), "u + sin(pi*x)", symbols);
+        Condition boundary = Conditions.boundary("bc", Geometries.box(new double[] {-1}, new double[] {1}),
+                new double[] {0, 1}, "u", symbols);
         return List.of(initial, boundary);
     }
 
