@@ -68,6 +68,51 @@ public enum Activations implements ElementwiseFunction {
         }
     },
 
+    /**
+     * GELU {@code z Phi(z)} (exact, with the normal CDF). With {@code phi} the normal density,
+     * {@code Phi^(m) = (-1)^(m-1) He_(m-1)(z) phi(z)} (probabilists' Hermite polynomials), and
+     * {@code (z Phi)^(m) = z Phi^(m) + m Phi^(m-1)}.
+     */
+    GELU {
+        @Override
+        public NDArray[] derivatives(NDArray z, int maxOrder, DoubleFunction<NDArray> constant) {
+            NDArray cdf = z.mul(constant.apply(1 / Math.sqrt(2))).erf().add(constant.apply(1)).mul(constant.apply(0.5));
+            NDArray pdf = z.square().mul(constant.apply(-0.5)).exp().mul(constant.apply(1 / Math.sqrt(2 * Math.PI)));
+            // cdfDerivs[m] = Phi^(m), m = 0..maxOrder
+            NDArray[] cdfDerivs = new NDArray[maxOrder + 1];
+            cdfDerivs[0] = cdf;
+            NDArray hePrev = null;
+            NDArray he = z.onesLike();
+            for (int m = 1; m <= maxOrder; m++) {
+                // He_(m-1) from the recursion He_(n+1) = z He_n - n He_(n-1)
+                if (m >= 2) {
+                    NDArray next = z.mul(he);
+                    if (hePrev != null) {
+                        next = next.sub(hePrev.mul(constant.apply(m - 2)));
+                    }
+                    hePrev = he;
+                    he = next;
+                }
+                NDArray term = he.mul(pdf);
+                cdfDerivs[m] = (m - 1) % 2 == 0 ? term : term.neg();
+            }
+            NDArray[] out = new NDArray[maxOrder + 1];
+            out[0] = z.mul(cdf);
+            for (int m = 1; m <= maxOrder; m++) {
+                out[m] = z.mul(cdfDerivs[m]).add(m == 1 ? cdfDerivs[0] : cdfDerivs[m - 1].mul(constant.apply(m)));
+            }
+            return out;
+        }
+
+        @Override
+        public NDArray apply(NDArray z) {
+            NDArray half = z.getManager().create(0.5).toType(z.getDataType(), false);
+            NDArray one = z.getManager().create(1.0).toType(z.getDataType(), false);
+            NDArray scale = z.getManager().create(1 / Math.sqrt(2)).toType(z.getDataType(), false);
+            return z.mul(z.mul(scale).erf().add(one).mul(half));
+        }
+    },
+
     /** exp; every derivative is exp itself. */
     EXP {
         @Override
@@ -113,9 +158,10 @@ public enum Activations implements ElementwiseFunction {
             case "sin" -> SIN;
             case "silu", "swish" -> SILU;
             case "exp" -> EXP;
+            case "gelu" -> GELU;
             case "identity", "linear", "none" -> IDENTITY;
             default -> throw new IllegalArgumentException("unknown activation '" + name
-                    + "'; known: tanh, sin, silu, exp, identity");
+                    + "'; known: tanh, sin, silu, gelu, exp, identity");
         };
     }
 

@@ -97,6 +97,8 @@ class TaylorVersusReverseModeTest {
                 Arguments.of("u_xxxx 1D tanh", 1, Activations.TANH, List.of(MultiIndex.of(0, 0, 0, 0))),
                 Arguments.of("u_xxxx 1D sin", 1, Activations.SIN, List.of(MultiIndex.of(0, 0, 0, 0))),
                 Arguments.of("u_xxx 1D silu", 1, Activations.SILU, List.of(MultiIndex.of(0, 0, 0))),
+                Arguments.of("u_xxxx 1D gelu", 1, Activations.GELU, List.of(MultiIndex.of(0, 0, 0, 0))),
+                Arguments.of("u_xy, u_xx 2D gelu", 2, Activations.GELU, List.of(MultiIndex.of(0, 1), MultiIndex.of(0, 0))),
                 Arguments.of("burgers (t,x)", 2, Activations.TANH,
                         List.of(MultiIndex.of(0), MultiIndex.of(1), MultiIndex.of(1, 1))),
                 Arguments.of("u_xy, u_xxy, u_xxyy 2D tanh", 2, Activations.TANH,
