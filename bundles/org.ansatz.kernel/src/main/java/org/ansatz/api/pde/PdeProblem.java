@@ -36,6 +36,24 @@ public interface PdeProblem extends Problem {
      */
     NDArray residual(Jet u, NDArray x);
 
+    /**
+     * Residuals when the problem has trainable unknowns (inverse problems); by default the unknowns are
+     * ignored.
+     *
+     * @param unknowns current values of {@link #unknowns()}, scalar tensors that carry gradients
+     */
+    default NDArray residual(Jet u, NDArray x, java.util.Map<String, NDArray> unknowns) {
+        return residual(u, x);
+    }
+
+    /**
+     * Unknown scalar coefficients to be found together with the solution (inverse problems), with their
+     * initial guesses; none by default.
+     */
+    default java.util.Map<String, Double> unknowns() {
+        return java.util.Map.of();
+    }
+
     /** Conditions imposed as loss terms; those the output transform satisfies exactly are left out. */
     List<Condition> conditions(boolean hardConstraints);
 

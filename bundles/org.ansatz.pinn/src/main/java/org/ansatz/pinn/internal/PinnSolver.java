@@ -129,7 +129,7 @@ public class PinnSolver implements Solver {
             Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));
             RunFiles.write(dir.resolve("metrics.json"), RunFiles.json(metrics));
-            RunFiles.writeDoubles(dir.resolve("model.bin"), trainer.parameters());
+            RunFiles.writeDoubles(dir.resolve("model.bin"), trainer.modelParameters());
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("format", "ansatz-model/1");
             manifest.put("model", modelName);
@@ -138,7 +138,7 @@ public class PinnSolver implements Solver {
             manifest.put("outputs", String.join(",", problem.outputs()));
             manifest.put("dtype", dtype.toString());
             manifest.put("constraints", hard ? "hard" : "soft");
-            manifest.put("parameters", trainer.parameters().length);
+            manifest.put("parameters", trainer.modelParameters().length);
             manifest.put("data", "model.bin: the flat parameter vector, little-endian float64");
             RunFiles.write(dir.resolve("model.json"), RunFiles.json(manifest));
             return new PinnSolution(trainer, manager, metrics);
@@ -150,6 +150,7 @@ public class PinnSolver implements Solver {
 
     private static Map<String, Double> evaluate(PdeProblem problem, PinnTrainer trainer, Path dir, long seed) {
         Map<String, Double> metrics = new LinkedHashMap<>();
+        trainer.unknowns().forEach((k, v) -> metrics.put("unknown." + k, v));
         PointSet points = problem.evaluationPoints();
         PointSet predicted = trainer.predict(points);
         metrics.put("residual-mean-abs", trainer.meanAbsResidual(10_000, seed + 2));
@@ -212,11 +213,13 @@ public class PinnSolver implements Solver {
                     new ModelSpec(pde.inputs().size(), pde.outputs().size(), dtype, 0, options), manager);
             PinnTrainer trainer = new PinnTrainer(pde, model, manager, "hard".equals(manifest.get("constraints")), 1, 1,
                     Map.of(), 0);
-            if (trainer.parameters().length != params.length) {
+            if (trainer.modelParameters().length != params.length) {
                 throw new IllegalArgumentException("model.bin holds " + params.length + " parameters, the model "
-                        + manifest.get("model") + " " + options + " has " + trainer.parameters().length);
+                        + manifest.get("model") + " " + options + " has " + trainer.modelParameters().length);
             }
-            trainer.setParameters(params);
+            double[] all = trainer.parameters();
+            System.arraycopy(params, 0, all, 0, params.length);
+            trainer.setParameters(all);
             return new PinnSolution(trainer, manager, Map.of());
         } catch (RuntimeException e) {
             manager.close();

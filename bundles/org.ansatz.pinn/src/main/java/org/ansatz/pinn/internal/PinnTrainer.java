@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import org.ansatz.api.derivative.DerivativePlan;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.JetModel;
+import org.ansatz.api.derivative.ReverseModeDerivatives;
 
 import org.ansatz.api.engine.Tensors;
 import org.ansatz.api.model.Model;
@@ -51,17 +52,16 @@ final class PinnTrainer {
     private final List<double[]> conditionPoints = new ArrayList<>();
     private final double[] weights;
     private final List<Row> history = new ArrayList<>();
+    private final List<String> unknownNames;
+    private final NDArray unknowns;
     private final long start = System.nanoTime();
 
     PinnTrainer(PdeProblem problem, Model model, NDManager base, boolean hard, int domainCount, int conditionCount,
             Map<String, Double> termWeights, long seed) {
         this.problem = problem;
         this.model = model;
-        if (!(model instanceof JetModel j)) {
-            throw new IllegalArgumentException("model " + model.getClass().getSimpleName()
-                    + " has no Taylor-mode rules; only jet models can be trained by the pinn solver so far");
-        }
-        this.jets = j;
+        // Models without Taylor-mode rules are differentiated by nested reverse mode (slower).
+        this.jets = model instanceof JetModel j ? j : null;
         this.base = base;
         this.dtype = model.spec().dtype();
         this.plan = DerivativePlan.of(problem.inputs().size(), problem.derivatives());
@@ -75,6 +75,15 @@ final class PinnTrainer {
             conditionPoints.add(c.sample(conditionCount, random));
             conditionPlans.add(DerivativePlan.of(problem.inputs().size(), c.derivatives()));
             names.add(c.name());
+        }
+        this.unknownNames = new ArrayList<>(problem.unknowns().keySet());
+        if (unknownNames.isEmpty()) {
+            this.unknowns = null;
+        } else {
+            double[] init = unknownNames.stream().mapToDouble(n -> problem.unknowns().get(n)).toArray();
+            NDArray u = base.create(init);
+            this.unknowns = dtype == DataType.FLOAT64 ? u : u.toType(dtype, false);
+            this.unknowns.setRequiresGradient(true);
         }
         this.weights = new double[names.size()];
         for (int i = 0; i < names.size(); i++) {
@@ -97,7 +106,7 @@ final class PinnTrainer {
         NDArray x = points(m, domainPoints);
         Jet in = Jet.input(x, plan);
         Jet u = output(in);
-        NDArray pde = problem.residual(u, x).square().mean();
+        NDArray pde = problem.residual(u, x, unknownValues(m)).square().mean();
         terms.put("pde", pde);
         NDArray total = pde.mul(Tensors.scalar(pde, weights[0]));
         for (int i = 0; i < conditions.size(); i++) {
@@ -110,8 +119,37 @@ final class PinnTrainer {
         return total;
     }
 
+    private Map<String, NDArray> unknownValues(NDManager m) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (int i = 0; i < unknownNames.size(); i++) {
+            NDArray v = unknowns.get(i);
+            v.attach(m);
+            out.put(unknownNames.get(i), v);
+        }
+        return out;
+    }
+
+    /** Current values of the problem's unknowns. */
+    Map<String, Double> unknowns() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (unknowns != null) {
+            double[] v = unknowns.toType(DataType.FLOAT64, false).toDoubleArray();
+            for (int i = 0; i < v.length; i++) {
+                out.put(unknownNames.get(i), v[i]);
+            }
+        }
+        return out;
+    }
+
+    private Jet network(Jet in) {
+        if (jets != null) {
+            return jets.forward(in);
+        }
+        return in.with(ReverseModeDerivatives.compute(model::forward, in.value(), in.plan()));
+    }
+
     private Jet output(Jet in) {
-        Jet net = jets.forward(in);
+        Jet net = network(in);
         return transform == null ? net : transform.apply(net, in);
     }
 
@@ -121,8 +159,10 @@ final class PinnTrainer {
 
     /** Loss terms and fresh gradients on the flat parameters. */
     private Map<String, Double> evaluate() {
-        NDArray flat = flat();
-        JniUtils.zeroGrad((PtNDArray) flat);
+        JniUtils.zeroGrad((PtNDArray) flat());
+        if (unknowns != null) {
+            JniUtils.zeroGrad((PtNDArray) unknowns);
+        }
         Map<String, Double> values = new LinkedHashMap<>();
         try (NDManager m = base.newSubManager()) {
             Map<String, NDArray> terms = new LinkedHashMap<>();
@@ -133,25 +173,59 @@ final class PinnTrainer {
             }
             terms.forEach((k, v) -> values.put(k, v.toType(DataType.FLOAT64, false).getDouble()));
         }
+        unknowns().forEach(values::put);
         return values;
     }
 
-    double[] parameters() {
+    /** The model's parameters only (what model.bin holds). */
+    double[] modelParameters() {
         return flat().toType(DataType.FLOAT64, false).toDoubleArray();
     }
 
+    /** Everything optimised: the model's parameters, then the unknowns. */
+    double[] parameters() {
+        double[] m = modelParameters();
+        if (unknowns == null) {
+            return m;
+        }
+        double[] u = unknowns.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] out = java.util.Arrays.copyOf(m, m.length + u.length);
+        System.arraycopy(u, 0, out, m.length, u.length);
+        return out;
+    }
+
     void setParameters(double[] p) {
-        NDArray flat = flat();
-        // An indexed assignment rather than NDArray.set(buffer), whose native path goes through a
-        // deprecated libtorch dispatch mode and prints a warning about silent wrong results.
+        int n = (int) flat().size();
+        assign(flat(), java.util.Arrays.copyOf(p, n));
+        if (unknowns != null) {
+            assign(unknowns, java.util.Arrays.copyOfRange(p, n, p.length));
+        }
+    }
+
+    /**
+     * An indexed assignment rather than NDArray.set(buffer), whose native path goes through a
+     * deprecated libtorch dispatch mode and prints a warning about silent wrong results.
+     */
+    private void assign(NDArray target, double[] values) {
         try (NDManager m = base.newSubManager()) {
-            NDArray v = m.create(p);
-            flat.set(new ai.djl.ndarray.index.NDIndex(":"), dtype == DataType.FLOAT64 ? v : v.toType(dtype, false));
+            NDArray v = m.create(values);
+            target.set(new ai.djl.ndarray.index.NDIndex(":"), dtype == DataType.FLOAT64 ? v : v.toType(dtype, false));
         }
     }
 
     private double[] gradient() {
-        NDArray g = flat().getGradient();
+        double[] out = gradientOf(flat());
+        if (unknowns == null) {
+            return out;
+        }
+        double[] u = gradientOf(unknowns);
+        double[] all = java.util.Arrays.copyOf(out, out.length + u.length);
+        System.arraycopy(u, 0, all, out.length, u.length);
+        return all;
+    }
+
+    private static double[] gradientOf(NDArray leaf) {
+        NDArray g = leaf.getGradient();
         try {
             return g.toType(DataType.FLOAT64, false).toDoubleArray();
         } finally {
@@ -225,9 +299,13 @@ final class PinnTrainer {
         NDArray flat = flat();
         double[] good = parameters();
         int rescues = 0;
-        try (Adam adam = new Adam(flat, schedule.rate(1), 0.9, 0.999, 1e-8)) {
+        try (Adam adam = new Adam(flat, schedule.rate(1), 0.9, 0.999, 1e-8);
+                Adam adamUnknowns = unknowns == null ? null : new Adam(unknowns, schedule.rate(1), 0.9, 0.999, 1e-8)) {
             for (int step = 1; step <= steps; step++) {
                 adam.learningRate(scale * schedule.rate(step));
+                if (adamUnknowns != null) {
+                    adamUnknowns.learningRate(scale * schedule.rate(step));
+                }
                 Map<String, Double> v = evaluate();
                 if (!Double.isFinite(v.get("loss"))) {
                     if (++rescues > 3) {
@@ -242,8 +320,10 @@ final class PinnTrainer {
                             "lr", adam.learningRate())));
                     continue;
                 }
-                NDArray g = flat.getGradient();
-                adam.step(g);
+                adam.step(flat.getGradient());
+                if (adamUnknowns != null) {
+                    adamUnknowns.step(unknowns.getGradient());
+                }
                 boolean stop = done("adam", step, v.get("loss"));
                 if (step % every == 0 || step == steps || stop) {
                     good = parameters();
@@ -341,7 +421,8 @@ final class PinnTrainer {
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
             double[] pts = java.util.Arrays.copyOfRange(in.values(), from * d, to * d);
-            try (NDManager m = base.newSubManager()) {
+            try (NDManager m = base.newSubManager();
+                    GradientCollector gc = jets == null && p.size() > 1 ? base.getEngine().newGradientCollector() : null) {
                 Jet u = output(Jet.input(points(m, pts), p));
                 double[] value = u.value().toType(DataType.FLOAT64, false).toDoubleArray();
                 double[][] derivs = new double[indices.size()][];
@@ -367,7 +448,15 @@ final class PinnTrainer {
         double[] p = problem.geometry().sampleInterior(count, new SplittableRandom(seed));
         try (NDManager m = base.newSubManager()) {
             NDArray x = points(m, p);
-            return problem.residual(output(Jet.input(x, plan)), x).abs().mean().toType(DataType.FLOAT64, false)
+            NDArray r;
+            if (jets == null) {
+                try (GradientCollector gc = base.getEngine().newGradientCollector()) {
+                    r = problem.residual(output(Jet.input(x, plan)), x, unknownValues(m)).duplicate();
+                }
+            } else {
+                r = problem.residual(output(Jet.input(x, plan)), x, unknownValues(m));
+            }
+            return r.abs().mean().toType(DataType.FLOAT64, false)
                     .getDouble();
         }
     }

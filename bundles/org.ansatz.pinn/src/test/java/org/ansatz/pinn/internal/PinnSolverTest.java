@@ -133,6 +133,25 @@ class PinnSolverTest {
     }
 
     @Test
+    void inverseBurgersFindsTheCoefficients() {
+        var inverse = new org.ansatz.problems.internal.BurgersInverse();
+        Map<String, Object> settings = new LinkedHashMap<>(inverse.defaults());
+        settings.put("model.layers", "20,20,20,20");
+        settings.put("points.domain", 1000);
+        settings.put("adam.steps", 500);
+        settings.put("lbfgs.iterations", 700);
+        try (Solution s = solver().solve(new SolveRequest(inverse, settings, 3, run), Progress.NONE)) {
+            System.out.println("burgers-inverse: " + s.metrics());
+            double l1 = s.metrics().get("unknown.lambda1");
+            double l2 = s.metrics().get("unknown.lambda2");
+            // Both start at 0; a short run must have moved them close to the truth (the default budget
+            // is measured in docs/pinn.md).
+            assertThat(l1).isCloseTo(1, org.assertj.core.api.Assertions.within(0.2));
+            assertThat(l2).isBetween(0.3 * 0.01 / Math.PI, 3 * 0.01 / Math.PI);
+        }
+    }
+
+    @Test
     void sameSeedSameResult() {
         Map<String, Object> settings = new LinkedHashMap<>(new org.ansatz.problems.internal.Poisson().defaults());
         settings.put("points.domain", 200);

@@ -1,0 +1,119 @@
+package org.ansatz.problems.internal;
+
+import ai.djl.ndarray.NDArray;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.expr.Expression;
+import org.ansatz.api.expr.Symbols;
+import org.ansatz.api.method.AnsatzMethod;
+import org.ansatz.api.pde.Box;
+import org.ansatz.api.pde.Condition;
+import org.ansatz.api.pde.Conditions;
+import org.ansatz.api.pde.PdeProblem;
+import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.problem.Problem;
+import org.ansatz.api.problem.Reference;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Data-driven discovery in the setting of Raissi et al. (2019), section 4.1.1: from 2000 observations
+ * of the Burgers solution, find {@code lambda1, lambda2} in {@code u_t + lambda1 u u_x - lambda2 u_xx = 0}
+ * (true values 1 and 0.01/pi), starting from 0.
+ */
+@Component(service = Problem.class)
+@AnsatzMethod(name = "burgers-inverse", description = "Burgers 1D inverse: find lambda1 = 1, lambda2 = 0.01/pi from 2000 observations")
+public class BurgersInverse implements PdeProblem {
+
+    static final int OBSERVATIONS = 2000;
+
+    private final Burgers forward = new Burgers();
+    private final Expression residual = Expression.compile("u_t + lambda1*u*u_x - lambda2*u_xx",
+            new Symbols(List.of("t", "x"), List.of("u"), Map.of(), java.util.Set.of("lambda1", "lambda2")));
+    private volatile Condition data;
+
+    @Override
+    public String description() {
+        return "Burgers 1D inverse: find lambda1 = 1, lambda2 = 0.01/pi from 2000 observations";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return forward.inputs();
+    }
+
+    @Override
+    public List<String> outputs() {
+        return forward.outputs();
+    }
+
+    @Override
+    public Box domain() {
+        return forward.domain();
+    }
+
+    @Override
+    public List<MultiIndex> derivatives() {
+        return residual.derivatives();
+    }
+
+    @Override
+    public NDArray residual(Jet u, NDArray x) {
+        throw new IllegalStateException("burgers-inverse needs its unknowns lambda1 and lambda2");
+    }
+
+    @Override
+    public NDArray residual(Jet u, NDArray x, Map<String, NDArray> unknowns) {
+        return residual.evaluate(u, x, unknowns);
+    }
+
+    @Override
+    public Map<String, Double> unknowns() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("lambda1", 0.0);
+        m.put("lambda2", 0.0);
+        return m;
+    }
+
+    /** Observations of the exact solution at fixed random points (the same for every run). */
+    @Override
+    public List<Condition> conditions(boolean hardConstraints) {
+        if (hardConstraints) {
+            throw new IllegalArgumentException("burgers-inverse learns from data; use constraints=soft");
+        }
+        Condition d = data;
+        if (d == null) {
+            PointSet points = new PointSet(inputs(), domain().uniform(OBSERVATIONS, new SplittableRandom(1234)));
+            d = Conditions.observations("data", points, forward.reference().orElseThrow().evaluate(points));
+            data = d;
+        }
+        return List.of(d);
+    }
+
+    @Override
+    public Optional<Reference> reference() {
+        return forward.reference();
+    }
+
+    @Override
+    public PointSet evaluationPoints() {
+        return forward.evaluationPoints();
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("solver", "pinn");
+        d.put("model", "mlp");
+        d.put("model.layers", "20,20,20,20,20,20,20,20");
+        d.put("constraints", "soft");
+        d.put("points.domain", 2000);
+        d.put("adam.steps", 2000);
+        d.put("lbfgs.iterations", 3000);
+        return d;
+    }
+}
