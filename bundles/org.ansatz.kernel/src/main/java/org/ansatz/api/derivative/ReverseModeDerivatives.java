@@ -23,13 +23,17 @@ public final class ReverseModeDerivatives {
      * Every stream of {@code plan} for {@code f} at {@code x}.
      *
      * <p>Must run where gradients are recorded (inside a {@code GradientCollector}); the result stays
-     * differentiable, so it can also be trained through.
+     * differentiable, so it can also be trained through. Its backward passes also add to the gradients
+     * of every parameter {@code f} uses: zero them before the training backward pass.
      *
      * @param f maps points {@code [n, inputs]} to outputs {@code [n, width]}, row by row
      * @param x points {@code [n, inputs]}
      * @return streams {@code [plan.size(), n, width]}, as {@link Jet#data()}
      */
     public static NDArray compute(UnaryOperator<NDArray> f, NDArray x, DerivativePlan plan) {
+        if (plan.size() == 1) {
+            return f.apply(x).expandDims(0);
+        }
         if (!JniUtils.isGradMode()) {
             throw new IllegalStateException("nested reverse mode needs gradient recording: call it inside a "
                     + "GradientCollector");

@@ -159,15 +159,17 @@ final class PinnTrainer {
 
     /** Loss terms and fresh gradients on the flat parameters. */
     private Map<String, Double> evaluate() {
-        JniUtils.zeroGrad((PtNDArray) flat());
-        if (unknowns != null) {
-            JniUtils.zeroGrad((PtNDArray) unknowns);
-        }
         Map<String, Double> values = new LinkedHashMap<>();
         try (NDManager m = base.newSubManager()) {
             Map<String, NDArray> terms = new LinkedHashMap<>();
             try (GradientCollector gc = base.getEngine().newGradientCollector()) {
                 NDArray total = loss(m, terms);
+                // Zeroed after the forward pass: nested reverse mode (models without jet rules) runs
+                // backward passes for input derivatives that also add to the weights' gradients.
+                JniUtils.zeroGrad((PtNDArray) flat());
+                if (unknowns != null) {
+                    JniUtils.zeroGrad((PtNDArray) unknowns);
+                }
                 gc.backward(total);
                 values.put("loss", total.toType(DataType.FLOAT64, false).getDouble());
             }

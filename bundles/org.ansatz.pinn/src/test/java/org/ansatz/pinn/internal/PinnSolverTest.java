@@ -152,6 +152,55 @@ class PinnSolverTest {
     }
 
     @Test
+    void modelsWithoutJetRulesTrainThroughNestedReverseMode() {
+        // The same MLP behind an interface without jet rules: training must follow the same path.
+        MethodCatalog registry = new MethodCatalog();
+        MlpFactory mlp = new MlpFactory();
+        org.ansatz.api.model.ModelFactory plain = (spec, manager) -> {
+            org.ansatz.api.model.Model m = mlp.create(spec, manager);
+            return new org.ansatz.api.model.Model() {
+                @Override
+                public org.ansatz.api.model.ModelSpec spec() {
+                    return m.spec();
+                }
+
+                @Override
+                public ai.djl.ndarray.NDList parameters() {
+                    return m.parameters();
+                }
+
+                @Override
+                public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) {
+                    return m.forward(x);
+                }
+
+                @Override
+                public void close() {
+                    m.close();
+                }
+            };
+        };
+        registry.add(new MethodDescriptor("mlp", MethodKind.MODEL, "", "test", "0", 1), () -> mlp);
+        registry.add(new MethodDescriptor("plain", MethodKind.MODEL, "", "test", "0", 2), () -> plain);
+        PinnSolver solver = new PinnSolver(registry, ENGINE);
+        var poisson = new org.ansatz.problems.internal.Poisson();
+        Map<String, Object> settings = new LinkedHashMap<>(poisson.defaults());
+        settings.put("points.domain", 64);
+        settings.put("adam.steps", 30);
+        settings.put("lbfgs.iterations", 0);
+        settings.put("dtype", "float64");
+        double[] errors = new double[2];
+        String[] models = {"mlp", "plain"};
+        for (int i = 0; i < 2; i++) {
+            settings.put("model", models[i]);
+            try (Solution s = solver.solve(new SolveRequest(poisson, settings, 9, run.resolve(models[i])), Progress.NONE)) {
+                errors[i] = s.metrics().get("rel-l2");
+            }
+        }
+        assertThat(errors[1]).isCloseTo(errors[0], org.assertj.core.api.Assertions.within(1e-9 * errors[0] + 1e-12));
+    }
+
+    @Test
     void sameSeedSameResult() {
         Map<String, Object> settings = new LinkedHashMap<>(new org.ansatz.problems.internal.Poisson().defaults());
         settings.put("points.domain", 200);
