@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ansatz.api.derivative.Activations;
+import org.ansatz.api.derivative.Functions;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
 
@@ -23,6 +25,27 @@ public final class Expression {
 
     private interface Node {
         NDArray eval(Context c);
+
+        /** The value as a jet of the inputs, for expressions that use inputs and constants only. */
+        Jet jet(Jet in);
+    }
+
+    private static Node node(java.util.function.Function<Context, NDArray> eval, java.util.function.Function<Jet, Jet> jet) {
+        return new Node() {
+            @Override
+            public NDArray eval(Context c) {
+                return eval.apply(c);
+            }
+
+            @Override
+            public Jet jet(Jet in) {
+                return jet.apply(in);
+            }
+        };
+    }
+
+    private static Jet constantJet(Jet in, double v) {
+        return in.columns(0, 1).scale(0).shift(v);
     }
 
     private final String source;
@@ -50,6 +73,16 @@ public final class Expression {
     /** The derivatives (of any output) the expression reads. */
     public List<MultiIndex> derivatives() {
         return new ArrayList<>(derivatives);
+    }
+
+    /**
+     * The expression as a jet of the inputs, for expressions of the inputs and constants only (e.g.
+     * boundary data {@code g(x, y)} of a hard constraint).
+     *
+     * @throws IllegalArgumentException when it uses outputs, derivatives, parameters or abs
+     */
+    public Jet evaluate(Jet inputs) {
+        return root.jet(inputs);
     }
 
     /** Trainable parameters it reads. */
@@ -84,6 +117,12 @@ public final class Expression {
         private int pos;
         final Set<MultiIndex> derivatives = new TreeSet<>();
         final Set<String> parametersUsed = new TreeSet<>();
+        boolean usesOutputs;
+
+        private static Jet notAJet(String name) {
+            throw new IllegalArgumentException("'" + name + "' is not a function of the inputs alone; only such "
+                    + "expressions can be evaluated as jets (e.g. boundary data for hard constraints)");
+        }
 
         Parser(String s, Symbols symbols) {
             this.s = s;
@@ -118,7 +157,7 @@ public final class Expression {
             if (eat('=')) {
                 Node l = left;
                 Node r = sum();
-                left = c -> l.eval(c).sub(r.eval(c));
+                left = node(c -> l.eval(c).sub(r.eval(c)), in -> l.jet(in).sub(r.jet(in)));
             }
             skip();
             if (pos < s.length()) {
@@ -133,11 +172,11 @@ public final class Expression {
                 if (eat('+')) {
                     Node l = left;
                     Node r = product();
-                    left = c -> l.eval(c).add(r.eval(c));
+                    left = node(c -> l.eval(c).add(r.eval(c)), in -> l.jet(in).add(r.jet(in)));
                 } else if (eat('-')) {
                     Node l = left;
                     Node r = product();
-                    left = c -> l.eval(c).sub(r.eval(c));
+                    left = node(c -> l.eval(c).sub(r.eval(c)), in -> l.jet(in).sub(r.jet(in)));
                 } else {
                     return left;
                 }
@@ -150,11 +189,12 @@ public final class Expression {
                 if (eat('*')) {
                     Node l = left;
                     Node r = unary();
-                    left = c -> l.eval(c).mul(r.eval(c));
+                    left = node(c -> l.eval(c).mul(r.eval(c)), in -> l.jet(in).mul(r.jet(in)));
                 } else if (eat('/')) {
                     Node l = left;
                     Node r = unary();
-                    left = c -> l.eval(c).div(r.eval(c));
+                    left = node(c -> l.eval(c).div(r.eval(c)),
+                            in -> l.jet(in).mul(r.jet(in).apply(Functions.RECIPROCAL)));
                 } else {
                     return left;
                 }
@@ -164,7 +204,7 @@ public final class Expression {
         private Node unary() {
             if (eat('-')) {
                 Node n = unary();
-                return c -> n.eval(c).neg();
+                return node(c -> n.eval(c).neg(), in -> n.jet(in).scale(-1));
             }
             if (eat('+')) {
                 return unary();
@@ -183,16 +223,27 @@ public final class Expression {
                     // Small integer powers as products: exact, and fine for negative bases.
                     int k = (int) Math.abs(constant);
                     boolean invert = constant < 0;
-                    return c -> {
+                    return node(c -> {
                         NDArray b = base.eval(c);
                         NDArray r = k == 0 ? b.onesLike() : b;
                         for (int i = 1; i < k; i++) {
                             r = r.mul(b);
                         }
                         return invert ? c.u().constant(1).div(r) : r;
-                    };
+                    }, in -> {
+                        if (k == 0) {
+                            return constantJet(in, 1);
+                        }
+                        Jet b = base.jet(in);
+                        Jet r = b;
+                        for (int i = 1; i < k; i++) {
+                            r = r.mul(b);
+                        }
+                        return invert ? r.apply(Functions.RECIPROCAL) : r;
+                    });
                 }
-                return c -> base.eval(c).pow(exponent.eval(c));
+                return node(c -> base.eval(c).pow(exponent.eval(c)),
+                        in -> base.jet(in).apply(Functions.LOG).mul(exponent.jet(in)).apply(Activations.EXP));
             }
             return base;
         }
@@ -244,7 +295,7 @@ public final class Expression {
                 } catch (NumberFormatException e) {
                     throw error("malformed number '" + text + "'", start);
                 }
-                return c -> c.u().constant(v);
+                return node(c -> c.u().constant(v), in -> constantJet(in, v));
             }
             if (Character.isLetter(ch)) {
                 int start = pos;
@@ -269,14 +320,19 @@ public final class Expression {
 
         private static Node function(String name, Node a) {
             return switch (name) {
-                case "sin" -> c -> a.eval(c).sin();
-                case "cos" -> c -> a.eval(c).cos();
-                case "tan" -> c -> a.eval(c).tan();
-                case "exp" -> c -> a.eval(c).exp();
-                case "log" -> c -> a.eval(c).log();
-                case "sqrt" -> c -> a.eval(c).sqrt();
-                case "tanh" -> c -> a.eval(c).tanh();
-                default -> c -> a.eval(c).abs();
+                case "sin" -> node(c -> a.eval(c).sin(), in -> a.jet(in).apply(Activations.SIN));
+                case "cos" -> node(c -> a.eval(c).cos(), in -> a.jet(in).apply(Functions.COS));
+                case "tan" -> node(c -> a.eval(c).tan(), in -> {
+                    Jet x = a.jet(in);
+                    return x.apply(Activations.SIN).mul(x.apply(Functions.COS).apply(Functions.RECIPROCAL));
+                });
+                case "exp" -> node(c -> a.eval(c).exp(), in -> a.jet(in).apply(Activations.EXP));
+                case "log" -> node(c -> a.eval(c).log(), in -> a.jet(in).apply(Functions.LOG));
+                case "sqrt" -> node(c -> a.eval(c).sqrt(), in -> a.jet(in).apply(Functions.SQRT));
+                case "tanh" -> node(c -> a.eval(c).tanh(), in -> a.jet(in).apply(Activations.TANH));
+                default -> node(c -> a.eval(c).abs(), in -> {
+                    throw new IllegalArgumentException("abs is not differentiable at 0: not available as a jet");
+                });
             };
         }
 
@@ -284,30 +340,31 @@ public final class Expression {
             int input = symbols.inputs().indexOf(name);
             if (input >= 0) {
                 String range = ":, " + input + ":" + (input + 1);
-                return c -> c.x().get(range);
+                return node(c -> c.x().get(range), in -> in.columns(input, input + 1));
             }
             int output = symbols.outputs().indexOf(name);
             if (output >= 0) {
                 String range = ":, " + output + ":" + (output + 1);
-                return c -> c.u().value().get(range);
+                usesOutputs = true;
+                return node(c -> c.u().value().get(range), in -> notAJet(name));
             }
             if (symbols.constants().containsKey(name)) {
                 double v = symbols.constants().get(name);
-                return c -> c.u().constant(v);
+                return node(c -> c.u().constant(v), in -> constantJet(in, v));
             }
             if (name.equals("pi") || name.equals("e")) {
                 double v = name.equals("pi") ? Math.PI : Math.E;
-                return c -> c.u().constant(v);
+                return node(c -> c.u().constant(v), in -> constantJet(in, v));
             }
             if (symbols.parameters().contains(name)) {
                 parametersUsed.add(name);
-                return c -> {
+                return node(c -> {
                     NDArray p = c.parameters().get(name);
                     if (p == null) {
                         throw new IllegalStateException("no value for trainable parameter '" + name + "'");
                     }
                     return p;
-                };
+                }, in -> notAJet(name));
             }
             int underscore = name.indexOf('_');
             if (underscore > 0) {
@@ -322,8 +379,9 @@ public final class Expression {
                         throw error(e.getMessage() + " in '" + name + "'", at + underscore + 1);
                     }
                     derivatives.add(m);
+                    usesOutputs = true;
                     String range = ":, " + o + ":" + (o + 1);
-                    return c -> c.u().stream(m).get(range);
+                    return node(c -> c.u().stream(m).get(range), in -> notAJet(name));
                 }
             }
             List<String> known = new ArrayList<>(symbols.inputs());

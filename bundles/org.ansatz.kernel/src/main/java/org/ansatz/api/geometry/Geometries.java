@@ -1,10 +1,8 @@
 package org.ansatz.api.geometry;
 
 import java.util.SplittableRandom;
-import org.ansatz.api.derivative.ElementwiseFunction;
+import org.ansatz.api.derivative.Functions;
 import org.ansatz.api.derivative.Jet;
-import ai.djl.ndarray.NDArray;
-import java.util.function.DoubleFunction;
 
 /** Disks, rectangles, polygons and their unions, intersections and differences. */
 public final class Geometries {
@@ -268,35 +266,12 @@ public final class Geometries {
 
     /** R-function conjunction {@code f + g - sqrt(f^2 + g^2)}: positive where both are, zero where either is. */
     static Jet conjunction(Jet f, Jet g) {
-        return f.add(g).sub(f.mul(f).add(g.mul(g)).apply(SQRT));
+        return f.add(g).sub(f.mul(f).add(g.mul(g)).apply(Functions.SQRT));
     }
 
     /** R-function disjunction {@code f + g + sqrt(f^2 + g^2)}. */
     static Jet disjunction(Jet f, Jet g) {
-        return f.add(g).add(f.mul(f).add(g.mul(g)).apply(SQRT));
+        return f.add(g).add(f.mul(f).add(g.mul(g)).apply(Functions.SQRT));
     }
 
-    /** sqrt with its derivatives: the m-th is {@code c_m z^(1/2 - m)}, c_m = prod_{k<m} (1/2 - k). */
-    static final ElementwiseFunction SQRT = new ElementwiseFunction() {
-        @Override
-        public NDArray[] derivatives(NDArray z, int maxOrder, DoubleFunction<NDArray> constant) {
-            NDArray[] out = new NDArray[maxOrder + 1];
-            NDArray root = z.sqrt();
-            out[0] = root;
-            NDArray inv = maxOrder >= 1 ? constant.apply(1).div(z) : null;
-            double c = 1;
-            NDArray power = root;
-            for (int m = 1; m <= maxOrder; m++) {
-                c *= 0.5 - (m - 1);
-                power = power.mul(inv);
-                out[m] = power.mul(constant.apply(c));
-            }
-            return out;
-        }
-
-        @Override
-        public NDArray apply(NDArray z) {
-            return z.sqrt();
-        }
-    };
 }

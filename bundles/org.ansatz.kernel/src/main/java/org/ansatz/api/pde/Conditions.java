@@ -175,6 +175,30 @@ public final class Conditions {
         };
     }
 
+    /**
+     * Dirichlet data imposed exactly: {@code u = g(x) + d(x) N(x)} with the geometry's smooth distance
+     * {@code d}, for a steady single-output problem; {@code g} is an expression of the inputs.
+     */
+    public static PdeProblem.OutputTransform hardDirichlet(Geometry geometry, String data, Symbols symbols) {
+        Expression g = Expression.compile(data, symbols);
+        return (network, input) -> g.evaluate(input).add(geometry.distance(input).mul(network));
+    }
+
+    /**
+     * Initial values imposed exactly, and boundary values too when the data match them:
+     * {@code u = g(x) + (t - t0) d(x) N(t, x)} (the first input is time; {@code d} is the spatial
+     * geometry's smooth distance, or 1 when {@code spatial} is null).
+     */
+    public static PdeProblem.OutputTransform hardInitial(double t0, Geometry spatial, String data, Symbols symbols) {
+        Expression g = Expression.compile(data, symbols);
+        return (network, input) -> {
+            int d = symbols.inputs().size();
+            Jet since = input.columns(0, 1).shift(-t0);
+            Jet factor = spatial == null ? since : since.mul(spatial.distance(input.columns(1, d)));
+            return g.evaluate(input).add(factor.mul(network));
+        };
+    }
+
     /** Measured values of the outputs at given points; the sample size is the data's. */
     public static Condition observations(String name, PointSet points, PointSet values) {
         if (points.size() != values.size()) {

@@ -77,6 +77,33 @@ class ExpressionTest {
     }
 
     @Test
+    void expressionsOfTheInputsEvaluateAsJetsWithCorrectDerivatives() {
+        Symbols sym = Symbols.of(List.of("x", "y"), List.of("u"), Map.of("k", 0.3));
+        String text = "sin(pi*x)*exp(-y) + x^2/(1 + y^2) + sqrt(2 + x) + log(3 + y) + tan(k*x) + cos(y) - 2^x";
+        Expression e = Expression.compile(text, sym);
+        NDArray x = manager.randomUniform(-1, 1, new Shape(40, 2), DataType.FLOAT64);
+        DerivativePlan plan = DerivativePlan.of(2, MultiIndex.of(0, 0, 1), MultiIndex.of(1, 1, 1), MultiIndex.of(0, 0, 0, 0));
+        NDArray taylor = e.evaluate(Jet.input(x, plan)).data();
+        NDArray reverse;
+        try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
+            reverse = org.ansatz.api.derivative.ReverseModeDerivatives.compute(p -> {
+                NDArray a = p.get(":, 0:1");
+                NDArray b = p.get(":, 1:2");
+                NDArray one = manager.create(1.0);
+                return a.mul(manager.create(Math.PI)).sin().mul(b.neg().exp())
+                        .add(a.square().div(b.square().add(one)))
+                        .add(a.add(manager.create(2.0)).sqrt()).add(b.add(manager.create(3.0)).log())
+                        .add(a.mul(manager.create(0.3)).tan()).add(b.cos())
+                        .sub(a.mul(manager.create(Math.log(2))).exp());
+            }, x, plan).duplicate();
+        }
+        double rel = taylor.sub(reverse).norm().getDouble() / reverse.norm().getDouble();
+        assertThat(rel).isLessThan(1e-10);
+        assertThatThrownBy(() -> Expression.compile("u + x", sym).evaluate(Jet.input(x, plan)))
+                .hasMessageContaining("'u' is not a function of the inputs alone");
+    }
+
+    @Test
     void errorsNameTheProblemAndItsPosition() {
         assertThatThrownBy(() -> Expression.compile("u_t + w*u_x", BURGERS))
                 .isInstanceOf(SpecException.class)

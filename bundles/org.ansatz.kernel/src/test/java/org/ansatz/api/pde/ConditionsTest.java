@@ -96,6 +96,30 @@ class ConditionsTest {
     }
 
     @Test
+    void hardDirichletAndInitialDataHoldWhateverTheNetwork() {
+        Geometry annulus = Geometries.difference(Geometries.disk(0, 0, 1), Geometries.disk(0, 0, 0.5));
+        Symbols s = Symbols.of(List.of("x", "y"), List.of("u"), Map.of());
+        PdeProblem.OutputTransform t = Conditions.hardDirichlet(annulus, "x*y + 1", s);
+        double[] b = annulus.sampleBoundary(100, new SplittableRandom(1)).points();
+        Jet in = Jet.input(manager.create(b, new Shape(100, 2)), DerivativePlan.of(2));
+        Jet network = in.columns(0, 1).scale(3).apply(Activations.SIN).shift(0.4);
+        double[] u = t.apply(network, in).value().toDoubleArray();
+        for (int i = 0; i < 100; i++) {
+            assertThat(u[i]).isCloseTo(b[2 * i] * b[2 * i + 1] + 1, org.assertj.core.api.Assertions.within(1e-9));
+        }
+        Symbols st = Symbols.of(List.of("t", "x"), List.of("u"), Map.of());
+        PdeProblem.OutputTransform ti = Conditions.hardInitial(0, Geometries.box(new double[] {-1}, new double[] {1}),
+                "-sin(pi*x)", st);
+        double[] p = {0, 0.3, 0, -0.7, 0.5, 1, 0.8, -1};
+        Jet pin = Jet.input(manager.create(p, new Shape(4, 2)), DerivativePlan.of(2));
+        double[] v = ti.apply(pin.columns(1, 2).apply(Activations.SIN).shift(2), pin).value().toDoubleArray();
+        assertThat(v[0]).isCloseTo(-Math.sin(Math.PI * 0.3), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(v[1]).isCloseTo(-Math.sin(Math.PI * -0.7), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(v[2]).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(v[3]).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void observationsCompareWithData() {
         PointSet pts = new PointSet(List.of("x"), new double[] {0.1, 0.2});
         Condition obs = Conditions.observations("data", pts, new PointSet(List.of("u"), new double[] {Math.sin(0.1), Math.sin(0.2)}));
