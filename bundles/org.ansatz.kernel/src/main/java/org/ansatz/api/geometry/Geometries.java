@@ -249,6 +249,81 @@ public final class Geometries {
         };
     }
 
+    /**
+     * Space-time {@code [t0, t1] x spatial}, time first. Its boundary here is the lateral one (the spatial
+     * boundary at every time): initial and final times are handled by initial conditions. The smooth
+     * distance is the spatial one.
+     */
+    public static Geometry timeExtension(Geometry spatial, double t0, double t1) {
+        if (!(t0 < t1)) {
+            throw new IllegalArgumentException("empty time interval [" + t0 + ", " + t1 + "]");
+        }
+        int d = spatial.dimension();
+        return new Geometry() {
+            @Override
+            public int dimension() {
+                return d + 1;
+            }
+
+            @Override
+            public double[] bounds() {
+                double[] s = spatial.bounds();
+                double[] out = new double[2 * (d + 1)];
+                out[0] = t0;
+                out[d + 1] = t1;
+                System.arraycopy(s, 0, out, 1, d);
+                System.arraycopy(s, d, out, d + 2, d);
+                return out;
+            }
+
+            @Override
+            public double signedDistance(double[] p) {
+                double[] x = java.util.Arrays.copyOfRange(p, 1, d + 1);
+                return Math.max(spatial.signedDistance(x), Math.max(t0 - p[0], p[0] - t1));
+            }
+
+            @Override
+            public boolean contains(double[] p) {
+                return p[0] >= t0 - 1e-12 && p[0] <= t1 + 1e-12
+                        && spatial.contains(java.util.Arrays.copyOfRange(p, 1, d + 1));
+            }
+
+            @Override
+            public double boundaryMeasure() {
+                return spatial.boundaryMeasure() * (t1 - t0);
+            }
+
+            @Override
+            public BoundarySample sampleBoundary(int count, SplittableRandom random) {
+                BoundarySample s = spatial.sampleBoundary(count, random);
+                double[] pts = new double[count * (d + 1)];
+                double[] nrm = new double[count * (d + 1)];
+                for (int i = 0; i < count; i++) {
+                    pts[i * (d + 1)] = t0 + random.nextDouble() * (t1 - t0);
+                    System.arraycopy(s.points(), i * d, pts, i * (d + 1) + 1, d);
+                    System.arraycopy(s.normals(), i * d, nrm, i * (d + 1) + 1, d);
+                }
+                return new BoundarySample(pts, nrm);
+            }
+
+            @Override
+            public double[] sampleInterior(int count, SplittableRandom random) {
+                double[] x = spatial.sampleInterior(count, random);
+                double[] out = new double[count * (d + 1)];
+                for (int i = 0; i < count; i++) {
+                    out[i * (d + 1)] = t0 + random.nextDouble() * (t1 - t0);
+                    System.arraycopy(x, i * d, out, i * (d + 1) + 1, d);
+                }
+                return out;
+            }
+
+            @Override
+            public Jet distance(Jet x) {
+                return spatial.distance(x.columns(1, d + 1));
+            }
+        };
+    }
+
     /** Points in both. */
     public static Geometry intersection(Geometry a, Geometry b) {
         return new SetOperation(a, b, SetOperation.Kind.INTERSECTION);

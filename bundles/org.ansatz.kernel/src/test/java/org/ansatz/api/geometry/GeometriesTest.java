@@ -122,6 +122,25 @@ class GeometriesTest {
     }
 
     @Test
+    void timeExtensionSamplesLateralBoundaryAndInterior() {
+        Geometry st = Geometries.timeExtension(ANNULUS, 0, 2);
+        assertThat(st.dimension()).isEqualTo(3);
+        assertThat(st.bounds()).containsExactly(0, -1, -1, 2, 1, 1);
+        BoundarySample b = st.sampleBoundary(300, random);
+        double[] in = st.sampleInterior(300, random);
+        for (int i = 0; i < 300; i++) {
+            double t = b.points()[3 * i];
+            double r = Math.hypot(b.points()[3 * i + 1], b.points()[3 * i + 2]);
+            assertThat(t).isBetween(0.0, 2.0);
+            assertThat(Math.min(Math.abs(r - 1), Math.abs(r - 0.5))).isLessThan(1e-12);
+            assertThat(b.normals()[3 * i]).isZero();
+            assertThat(st.contains(new double[] {in[3 * i], in[3 * i + 1], in[3 * i + 2]})).isTrue();
+        }
+        assertThat(st.contains(new double[] {2.5, 0.7, 0})).isFalse();
+        assertThat(st.boundaryMeasure()).isCloseTo(2 * Math.PI * 1.5 * 2, within(1e-12));
+    }
+
+    @Test
     void badGeometriesAreRejected() {
         assertThatThrownBy(() -> Geometries.disk(0, 0, -1)).hasMessageContaining("positive radius");
         assertThatThrownBy(() -> Geometries.polygon(new double[] {0, 0, 1, 1})).hasMessageContaining("three vertices");
