@@ -104,6 +104,22 @@ class ExpressionTest {
     }
 
     @Test
+    void systemsReadTheRightOutputColumns() {
+        // (u, v) = (sin x, cos x) satisfies u_x - v = 0 and v_x + u = 0.
+        Symbols sym = Symbols.of(List.of("x"), List.of("u", "v"), Map.of());
+        Expression e1 = Expression.compile("u_x - v", sym);
+        Expression e2 = Expression.compile("v_x + u", sym);
+        NDArray x = manager.randomUniform(-2, 2, new Shape(30, 1), DataType.FLOAT64);
+        DerivativePlan plan = DerivativePlan.of(1, MultiIndex.of(0));
+        Jet in = Jet.input(x, plan);
+        Jet uv = in.apply(Activations.SIN).with(in.apply(Activations.SIN).data()
+                .concat(in.shift(Math.PI / 2).apply(Activations.SIN).data(), 2));
+        assertThat(e1.evaluate(uv, x, Map.of()).abs().max().getDouble()).isLessThan(1e-15);
+        assertThat(e2.evaluate(uv, x, Map.of()).abs().max().getDouble()).isLessThan(1e-15);
+        assertThat(Expression.compile("u_x + v", sym).evaluate(uv, x, Map.of()).abs().max().getDouble()).isGreaterThan(0.5);
+    }
+
+    @Test
     void errorsNameTheProblemAndItsPosition() {
         assertThatThrownBy(() -> Expression.compile("u_t + w*u_x", BURGERS))
                 .isInstanceOf(SpecException.class)

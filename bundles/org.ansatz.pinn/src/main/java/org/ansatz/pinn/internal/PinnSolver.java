@@ -79,6 +79,7 @@ public class PinnSolver implements Solver {
         int decaySteps = s.integer("adam.decay_steps", 1000, 1);
         int checkpointEvery = s.integer("checkpoint.every", 1000, 0);
         double stopLoss = s.real("stop.loss", 0, 0);
+        double stopError = s.real("stop.error", 0, 0);
         int lbfgsIterations = s.integer("lbfgs.iterations", 1000, 0);
         int lbfgsHistory = s.integer("lbfgs.history", 50, 1);
         int every = s.integer("progress.every", 100, 1);
@@ -123,6 +124,13 @@ public class PinnSolver implements Solver {
                 }
                 previous[0] = data;
             }, checkpointEvery, stopLoss);
+            if (stopError > 0) {
+                org.ansatz.api.problem.Reference ref = problem.reference().orElseThrow(() -> new IllegalArgumentException(
+                        "setting stop.error needs a problem with a reference"));
+                PointSet points = problem.evaluationPoints();
+                double[] exact = ref.evaluate(points).values();
+                trainer.stopOnError(stopError, every, () -> relativeL2(trainer.predict(points).values(), exact));
+            }
             trainer.adam(adamSteps, PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), every,
                     progress);
             trainer.lbfgs(lbfgsIterations, lbfgsHistory, every, progress);

@@ -268,11 +268,22 @@ final class PinnTrainer {
     private double stopLoss;
     private boolean reachedTarget;
 
+    private java.util.function.DoubleSupplier errorProbe;
+    private double stopError;
+    private int probeEvery = 100;
+
     /** Periodic checkpoints ({@code every} steps, 0 for none) and a target loss that ends training early. */
     void configure(Checkpoints sink, int every, double targetLoss) {
         this.checkpoints = sink;
         this.checkpointEvery = every;
         this.stopLoss = targetLoss;
+    }
+
+    /** Ends training once {@code probe} (an error against the reference), checked every few steps, is small enough. */
+    void stopOnError(double target, int every, java.util.function.DoubleSupplier probe) {
+        this.stopError = target;
+        this.probeEvery = every;
+        this.errorProbe = probe;
     }
 
     boolean reachedTarget() {
@@ -284,6 +295,9 @@ final class PinnTrainer {
             checkpoints.save(stage, step, loss, parameters());
         }
         if (loss <= stopLoss) {
+            reachedTarget = true;
+        }
+        if (errorProbe != null && stopError > 0 && step % probeEvery == 0 && errorProbe.getAsDouble() <= stopError) {
             reachedTarget = true;
         }
         return reachedTarget;
@@ -364,7 +378,7 @@ final class PinnTrainer {
         int[] done = {0};
         double end = Double.NaN;
         int fruitless = 0;
-        while (done[0] < iterations && fruitless < 2 && !progress.cancelled()) {
+        while (done[0] < iterations && fruitless < 2 && !reachedTarget && !progress.cancelled()) {
             int offset = done[0];
             double before = Double.isNaN(end) ? Double.POSITIVE_INFINITY : end;
             end = new Lbfgs(historySize).minimize(f, x, iterations - offset, 0, (k, loss, evals) -> {

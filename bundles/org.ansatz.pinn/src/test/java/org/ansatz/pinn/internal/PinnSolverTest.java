@@ -279,6 +279,14 @@ class PinnSolverTest {
             assertThat(history.lines().count()).as(history).isLessThan(5);
             assertThat(history).doesNotContain("lbfgs");
         }
+        settings.remove("stop.loss");
+        settings.put("stop.error", 0.05);
+        settings.put("lbfgs.iterations", 300);
+        try (Solution s = solver().solve(new SolveRequest(poisson, settings, 5, run.resolve("err")), Progress.NONE)) {
+            // Checked every 50 steps: it stops at the first check below 5%, before the budget is spent.
+            assertThat(s.metrics().get("rel-l2")).isLessThan(0.05);
+            assertThat(Files.readString(run.resolve("err").resolve("history.csv"))).doesNotContain("lbfgs,300,");
+        }
         settings.put("adam.schedule", "linear");
         assertThatThrownBy(() -> solver().solve(new SolveRequest(poisson, settings, 5, run.resolve("x")), Progress.NONE))
                 .hasMessageContaining("adam.schedule must be constant, exponential or cosine");
