@@ -1,6 +1,5 @@
 package org.ansatz.problems.internal;
 
-import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +7,12 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.MultiIndex;
-import org.ansatz.api.expr.Expression;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
 import org.ansatz.api.geometry.Geometries;
 import org.ansatz.api.pde.Condition;
 import org.ansatz.api.pde.Conditions;
-import org.ansatz.api.pde.PdeProblem;
 import org.ansatz.api.problem.PointSet;
 import org.ansatz.api.problem.Problem;
 import org.ansatz.api.problem.Reference;
@@ -29,14 +25,14 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Problem.class)
 @AnsatzMethod(name = "burgers", description = "Burgers 1D, nu = 0.01/pi, shock at x = 0; exact reference (Cole-Hopf)")
-public class Burgers implements PdeProblem {
+public class Burgers extends EquationProblem {
 
     static final double NU = 0.01 / Math.PI;
     static final String EQUATION = "u_t + u*u_x - nu*u_xx";
 
-    private final Expression residual = Expression.compile(EQUATION,
-            Symbols.of(List.of("t", "x"), List.of("u"), Map.of("nu", NU)));
-
+    public Burgers() {
+        super(EQUATION, Symbols.of(List.of("t", "x"), List.of("u"), Map.of("nu", NU)));
+    }
     private final BurgersColeHopf exact = new BurgersColeHopf(NU, 8001);
 
     @Override
@@ -57,16 +53,6 @@ public class Burgers implements PdeProblem {
     @Override
     public Box domain() {
         return new Box(new double[] {0, -1}, new double[] {1, 1});
-    }
-
-    @Override
-    public List<MultiIndex> derivatives() {
-        return residual.derivatives();
-    }
-
-    @Override
-    public NDArray residual(Jet u, NDArray x) {
-        return residual.evaluate(u, x, Map.of());
     }
 
     @Override

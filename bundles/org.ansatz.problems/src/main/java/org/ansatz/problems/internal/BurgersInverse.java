@@ -7,14 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.MultiIndex;
-import org.ansatz.api.expr.Expression;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
 import org.ansatz.api.pde.Condition;
 import org.ansatz.api.pde.Conditions;
-import org.ansatz.api.pde.PdeProblem;
 import org.ansatz.api.problem.PointSet;
 import org.ansatz.api.problem.Problem;
 import org.ansatz.api.problem.Reference;
@@ -27,13 +24,15 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Problem.class)
 @AnsatzMethod(name = "burgers-inverse", description = "Burgers 1D inverse: find lambda1 = 1, lambda2 = 0.01/pi from 2000 observations")
-public class BurgersInverse implements PdeProblem {
+public class BurgersInverse extends EquationProblem {
 
     static final int OBSERVATIONS = 2000;
 
     private final Burgers forward = new Burgers();
-    private final Expression residual = Expression.compile("u_t + lambda1*u*u_x - lambda2*u_xx",
-            new Symbols(List.of("t", "x"), List.of("u"), Map.of(), java.util.Set.of("lambda1", "lambda2")));
+    public BurgersInverse() {
+        super("u_t + lambda1*u*u_x - lambda2*u_xx",
+                new Symbols(List.of("t", "x"), List.of("u"), Map.of(), java.util.Set.of("lambda1", "lambda2")));
+    }
     private volatile Condition data;
 
     @Override
@@ -57,18 +56,8 @@ public class BurgersInverse implements PdeProblem {
     }
 
     @Override
-    public List<MultiIndex> derivatives() {
-        return residual.derivatives();
-    }
-
-    @Override
     public NDArray residual(Jet u, NDArray x) {
         throw new IllegalStateException("burgers-inverse needs its unknowns lambda1 and lambda2");
-    }
-
-    @Override
-    public NDArray residual(Jet u, NDArray x, Map<String, NDArray> unknowns) {
-        return residual.evaluate(u, x, unknowns);
     }
 
     @Override
@@ -106,14 +95,6 @@ public class BurgersInverse implements PdeProblem {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("solver", "pinn");
-        d.put("model", "mlp");
-        d.put("model.layers", "20,20,20,20,20,20,20,20");
-        d.put("constraints", "soft");
-        d.put("points.domain", 2000);
-        d.put("adam.steps", 2000);
-        d.put("lbfgs.iterations", 3000);
-        return d;
+        return pinnDefaults("20,20,20,20,20,20,20,20", "soft", 2000, 2000, 3000);
     }
 }

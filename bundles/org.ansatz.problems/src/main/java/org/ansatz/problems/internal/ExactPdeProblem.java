@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.ansatz.api.pde.Condition;
-import org.ansatz.api.pde.PdeProblem;
 import org.ansatz.api.problem.PointSet;
 import org.ansatz.api.problem.Reference;
 
 /** A single-output problem whose reference is a closed-form solution and whose conditions are hard. */
-abstract class ExactPdeProblem implements PdeProblem {
+abstract class ExactPdeProblem extends EquationProblem {
+
+    ExactPdeProblem(String equation, org.ansatz.api.expr.Symbols symbols) {
+        super(equation, symbols);
+    }
 
     /** The exact solution at one point (its coordinates in input order). */
     abstract double exact(double[] point);

@@ -1,14 +1,10 @@
 package org.ansatz.problems.internal;
 
-import ai.djl.ndarray.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.MultiIndex;
-import org.ansatz.api.expr.Expression;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
@@ -25,9 +21,9 @@ public class Heat extends ExactPdeProblem {
 
     static final double A = 0.4;
 
-    private final Expression residual = Expression.compile("u_t - a*u_xx",
-            Symbols.of(List.of("t", "x"), List.of("u"), Map.of("a", A)));
-
+    public Heat() {
+        super("u_t - a*u_xx", Symbols.of(List.of("t", "x"), List.of("u"), Map.of("a", A)));
+    }
     @Override
     public String description() {
         return "Heat 1D, a = 0.4, decaying sine mode; exact reference";
@@ -41,16 +37,6 @@ public class Heat extends ExactPdeProblem {
     @Override
     public Box domain() {
         return new Box(new double[] {0, 0}, new double[] {1, 1});
-    }
-
-    @Override
-    public List<MultiIndex> derivatives() {
-        return residual.derivatives();
-    }
-
-    @Override
-    public NDArray residual(Jet u, NDArray x) {
-        return residual.evaluate(u, x, Map.of());
     }
 
     /** {@code u = sin(pi x) + t x (1 - x) N}. */
@@ -71,14 +57,6 @@ public class Heat extends ExactPdeProblem {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("solver", "pinn");
-        d.put("model", "mlp");
-        d.put("model.layers", "20,20,20");
-        d.put("constraints", "hard");
-        d.put("points.domain", 2000);
-        d.put("adam.steps", 1000);
-        d.put("lbfgs.iterations", 1000);
-        return d;
+        return pinnDefaults("20,20,20", "hard", 2000, 1000, 1000);
     }
 }

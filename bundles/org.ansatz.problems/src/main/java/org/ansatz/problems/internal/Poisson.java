@@ -1,13 +1,9 @@
 package org.ansatz.problems.internal;
 
-import ai.djl.ndarray.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.MultiIndex;
-import org.ansatz.api.expr.Expression;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
@@ -22,9 +18,9 @@ import org.osgi.service.component.annotations.Component;
 @AnsatzMethod(name = "poisson-square", description = "Poisson 2D on the unit square, Dirichlet; exact reference")
 public class Poisson extends ExactPdeProblem {
 
-    private final Expression residual = Expression.compile("u_xx + u_yy + 2*pi^2*sin(pi*x)*sin(pi*y)",
-            Symbols.of(List.of("x", "y"), List.of("u"), Map.of()));
-
+    public Poisson() {
+        super("u_xx + u_yy + 2*pi^2*sin(pi*x)*sin(pi*y)", Symbols.of(List.of("x", "y"), List.of("u"), Map.of()));
+    }
     @Override
     public String description() {
         return "Poisson 2D on the unit square, Dirichlet; exact reference";
@@ -38,16 +34,6 @@ public class Poisson extends ExactPdeProblem {
     @Override
     public Box domain() {
         return new Box(new double[] {0, 0}, new double[] {1, 1});
-    }
-
-    @Override
-    public List<MultiIndex> derivatives() {
-        return residual.derivatives();
-    }
-
-    @Override
-    public NDArray residual(Jet u, NDArray x) {
-        return residual.evaluate(u, x, Map.of());
     }
 
     /** {@code u = x (1 - x) y (1 - y) N}. */
@@ -68,14 +54,6 @@ public class Poisson extends ExactPdeProblem {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("solver", "pinn");
-        d.put("model", "mlp");
-        d.put("model.layers", "20,20,20");
-        d.put("constraints", "hard");
-        d.put("points.domain", 2000);
-        d.put("adam.steps", 1000);
-        d.put("lbfgs.iterations", 1000);
-        return d;
+        return pinnDefaults("20,20,20", "hard", 2000, 1000, 1000);
     }
 }

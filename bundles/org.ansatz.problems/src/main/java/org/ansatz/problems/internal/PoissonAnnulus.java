@@ -1,14 +1,11 @@
 package org.ansatz.problems.internal;
 
 import ai.djl.ndarray.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.MultiIndex;
-import org.ansatz.api.expr.Expression;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.geometry.Geometries;
 import org.ansatz.api.geometry.Geometry;
@@ -31,9 +28,10 @@ public class PoissonAnnulus extends ExactPdeProblem {
     static final double B = 1.0;
     private static final Geometry ANNULUS = Geometries.difference(Geometries.disk(0, 0, B), Geometries.disk(0, 0, A));
 
-    private final Expression residual = Expression.compile("u_xx + u_yy + 16*(x^2 + y^2) - 4*(a^2 + b^2)",
-            Symbols.of(List.of("x", "y"), List.of("u"), Map.of("a", A, "b", B)));
-
+    public PoissonAnnulus() {
+        super("u_xx + u_yy + 16*(x^2 + y^2) - 4*(a^2 + b^2)",
+                Symbols.of(List.of("x", "y"), List.of("u"), Map.of("a", A, "b", B)));
+    }
     @Override
     public String description() {
         return "Poisson 2D on a disk with a hole, Dirichlet; exact reference";
@@ -52,16 +50,6 @@ public class PoissonAnnulus extends ExactPdeProblem {
     @Override
     public Geometry geometry() {
         return ANNULUS;
-    }
-
-    @Override
-    public List<MultiIndex> derivatives() {
-        return residual.derivatives();
-    }
-
-    @Override
-    public NDArray residual(Jet u, NDArray x) {
-        return residual.evaluate(u, x, Map.of());
     }
 
     /** Soft: u = 0 on points drawn uniformly from both circles. */
@@ -101,14 +89,6 @@ public class PoissonAnnulus extends ExactPdeProblem {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("solver", "pinn");
-        d.put("model", "mlp");
-        d.put("model.layers", "20,20,20");
-        d.put("constraints", "hard");
-        d.put("points.domain", 2000);
-        d.put("adam.steps", 1000);
-        d.put("lbfgs.iterations", 1000);
-        return d;
+        return pinnDefaults("20,20,20", "hard", 2000, 1000, 1000);
     }
 }
