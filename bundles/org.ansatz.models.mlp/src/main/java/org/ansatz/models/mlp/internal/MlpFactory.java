@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Options: {@code layers} (e.g. 20,20,20) or {@code width} and {@code depth}; {@code activation}. */
 @Component(service = ModelFactory.class)
-@AnsatzMethod(name = "mlp", description = "Fully connected network (tanh, sin, silu); Glorot init; Taylor-mode jets")
+@AnsatzMethod(name = "mlp", description = "Fully connected network (tanh, sin, silu, gelu); Glorot init; Taylor-mode jets")
 public class MlpFactory implements ModelFactory {
 
     @Override
