@@ -72,6 +72,8 @@ public class PinnSolver implements Solver {
         };
         int domain = s.integer("points.domain", 2000, 1);
         int boundary = s.integer("points.conditions", 200, 1);
+        int refine = s.integer("points.refine", 0, 0);
+        int candidates = s.integer("points.candidates", 100_000, 1);
         int adamSteps = s.integer("adam.steps", 2000, 0);
         double lr = s.real("adam.lr", 1e-3, 0);
         String scheduleKind = s.string("adam.schedule", "constant");
@@ -133,6 +135,12 @@ public class PinnSolver implements Solver {
             }
             trainer.adam(adamSteps, PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), every,
                     progress);
+            if (refine > 0) {
+                // Between the stages: Adam has shaped the solution, L-BFGS polishes where it is worst.
+                double worst = trainer.refine(refine, candidates, request.seed() + 3);
+                progress.report(new org.ansatz.api.solver.ProgressUpdate("refine", refine, refine,
+                        Map.of("points", (double) (domain + refine), "max-residual", worst)));
+            }
             trainer.lbfgs(lbfgsIterations, lbfgsHistory, every, progress);
             Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));

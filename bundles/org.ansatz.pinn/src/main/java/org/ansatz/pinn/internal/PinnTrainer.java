@@ -48,7 +48,7 @@ final class PinnTrainer {
     private final OutputTransform transform;
     private final List<Condition> conditions;
     private final List<DerivativePlan> conditionPlans = new ArrayList<>();
-    private final double[] domainPoints;
+    private double[] domainPoints;
     private final List<double[]> conditionPoints = new ArrayList<>();
     private final double[] weights;
     private final List<Row> history = new ArrayList<>();
@@ -93,6 +93,11 @@ final class PinnTrainer {
 
     List<Row> history() {
         return history;
+    }
+
+    /** Number of collocation points (grows with {@link #refine}). */
+    int collocationPoints() {
+        return domainPoints.length / problem.inputs().size();
     }
 
     private NDArray points(NDManager m, double[] p) {
@@ -457,6 +462,45 @@ final class PinnTrainer {
         List<String> names = new ArrayList<>(outputs);
         names.addAll(derivativeNames);
         return new PointSet(names, out);
+    }
+
+    /**
+     * Residual-based refinement (RAR, Lu et al. 2021): evaluates the residual at {@code candidates}
+     * fresh random points and adds the {@code count} worst to the collocation points.
+     *
+     * @return the largest |residual| among the added points
+     */
+    double refine(int count, int candidates, long seed) {
+        if (count <= 0) {
+            return 0;
+        }
+        int d = problem.inputs().size();
+        double[] p = problem.geometry().sampleInterior(candidates, new SplittableRandom(seed));
+        double[] r = new double[candidates];
+        int batch = 8192;
+        for (int from = 0; from < candidates; from += batch) {
+            int to = Math.min(candidates, from + batch);
+            double[] pts = java.util.Arrays.copyOfRange(p, from * d, to * d);
+            try (NDManager m = base.newSubManager();
+                    GradientCollector gc = jets == null ? base.getEngine().newGradientCollector() : null) {
+                NDArray x = points(m, pts);
+                NDArray res = problem.residual(output(Jet.input(x, plan)), x, unknownValues(m)).abs();
+                double[] v = res.max(new int[] {1}).toType(DataType.FLOAT64, false).toDoubleArray();
+                System.arraycopy(v, 0, r, from, v.length);
+            }
+        }
+        Integer[] order = new Integer[candidates];
+        for (int i = 0; i < candidates; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(r[b], r[a]));
+        int k = Math.min(count, candidates);
+        double[] grown = java.util.Arrays.copyOf(domainPoints, domainPoints.length + k * d);
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(p, order[i] * d, grown, domainPoints.length + i * d, d);
+        }
+        domainPoints = grown;
+        return r[order[0]];
     }
 
     /** Mean |residual| over fresh random points. */

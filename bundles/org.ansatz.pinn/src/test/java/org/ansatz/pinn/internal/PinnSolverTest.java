@@ -201,6 +201,22 @@ class PinnSolverTest {
     }
 
     @Test
+    void refinementAddsThePointsWithTheLargestResiduals() {
+        var poisson = new org.ansatz.problems.internal.Poisson();
+        try (ai.djl.ndarray.NDManager m = ENGINE.newManager()) {
+            var model = new MlpFactory().create(new org.ansatz.api.model.ModelSpec(2, 1,
+                    ai.djl.ndarray.types.DataType.FLOAT64, 1, Map.of("layers", "10,10")), m);
+            PinnTrainer t = new PinnTrainer(poisson, model, m, true, 100, 1, Map.of(), 1);
+            double typical = t.meanAbsResidual(2000, 7);
+            double worst = t.refine(50, 5000, 8);
+            assertThat(t.collocationPoints()).isEqualTo(150);
+            // Untrained, the residual is dominated by the source term 2 pi^2 sin(pi x) sin(pi y): the added
+            // points are its peak region, well above the mean.
+            assertThat(worst).isGreaterThan(1.5 * typical);
+        }
+    }
+
+    @Test
     void sameSeedSameResult() {
         Map<String, Object> settings = new LinkedHashMap<>(new org.ansatz.problems.internal.Poisson().defaults());
         settings.put("points.domain", 200);
