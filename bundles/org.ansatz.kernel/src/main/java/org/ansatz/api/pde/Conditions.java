@@ -27,6 +27,29 @@ public final class Conditions {
     private Conditions() {
     }
 
+    /** A condition with a name and the derivatives its expressions read (none for data). */
+    private abstract static class NamedCondition implements Condition {
+        private final String name;
+        private final List<Expression> expressions;
+
+        NamedCondition(String name, List<Expression> expressions) {
+            this.name = name;
+            this.expressions = expressions;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<MultiIndex> derivatives() {
+            List<MultiIndex> out = new ArrayList<>();
+            expressions.forEach(e -> out.addAll(e.derivatives()));
+            return out;
+        }
+    }
+
     /**
      * A condition on the boundary of a spatial geometry, optionally over a time interval (then the
      * first input is time). The expression may use the outward normal as {@code n_<input>}, e.g.
@@ -44,13 +67,8 @@ public final class Conditions {
         spatial.forEach(s -> params.add("n_" + s));
         Expression e = Expression.compile(expression,
                 new Symbols(symbols.inputs(), symbols.outputs(), symbols.constants(), params));
-        return new Condition() {
+        return new NamedCondition(name, List.of(e)) {
             private double[] normals;
-
-            @Override
-            public String name() {
-                return name;
-            }
 
             @Override
             public double[] sample(int count, SplittableRandom random) {
@@ -66,11 +84,6 @@ public final class Conditions {
                     System.arraycopy(b.points(), i * d, p, i * (d + 1) + 1, d);
                 }
                 return p;
-            }
-
-            @Override
-            public List<MultiIndex> derivatives() {
-                return e.derivatives();
             }
 
             @Override
@@ -96,12 +109,7 @@ public final class Conditions {
      */
     public static Condition initial(String name, Box box, String expression, Symbols symbols) {
         Expression e = Expression.compile(expression, symbols);
-        return new Condition() {
-            @Override
-            public String name() {
-                return name;
-            }
-
+        return new NamedCondition(name, List.of(e)) {
             @Override
             public double[] sample(int count, SplittableRandom random) {
                 double[] p = box.uniform(count, random);
@@ -109,11 +117,6 @@ public final class Conditions {
                     p[i * box.dimension()] = box.lower()[0];
                 }
                 return p;
-            }
-
-            @Override
-            public List<MultiIndex> derivatives() {
-                return e.derivatives();
             }
 
             @Override
@@ -133,12 +136,7 @@ public final class Conditions {
         for (String q : quantities) {
             es.add(Expression.compile(q, symbols));
         }
-        return new Condition() {
-            @Override
-            public String name() {
-                return name;
-            }
-
+        return new NamedCondition(name, es) {
             /** The first half of the points on the lower face, the second half opposite them. */
             @Override
             public double[] sample(int count, SplittableRandom random) {
@@ -152,13 +150,6 @@ public final class Conditions {
                     p[(count + i) * d + axis] = box.upper()[axis];
                 }
                 return p;
-            }
-
-            @Override
-            public List<MultiIndex> derivatives() {
-                List<MultiIndex> out = new ArrayList<>();
-                es.forEach(e -> out.addAll(e.derivatives()));
-                return out;
             }
 
             @Override
@@ -205,12 +196,7 @@ public final class Conditions {
             throw new IllegalArgumentException("observations " + name + ": " + points.size() + " points but "
                     + values.size() + " values");
         }
-        return new Condition() {
-            @Override
-            public String name() {
-                return name;
-            }
-
+        return new NamedCondition(name, List.of()) {
             @Override
             public double[] sample(int count, SplittableRandom random) {
                 return points.values().clone();
