@@ -53,6 +53,37 @@ public interface Geometry {
     }
 
     /**
+     * Points inside drawn from {@code sampler} (e.g. a low-discrepancy sequence) over the bounding
+     * box, keeping those inside; for a box this preserves the sequence's structure.
+     */
+    default double[] sampleInterior(int count, org.ansatz.api.sampler.Sampler sampler, SplittableRandom random) {
+        int d = dimension();
+        double[] b = bounds();
+        double[] out = new double[count * d];
+        double[] p = new double[d];
+        int found = 0;
+        int batch = count;
+        for (int round = 0; found < count; round++) {
+            if (round > 50) {
+                throw new IllegalStateException("the region is too small in its bounding box to sample by rejection");
+            }
+            double[] u = sampler.sample(batch, d, random);
+            for (int i = 0; i < batch && found < count; i++) {
+                for (int a = 0; a < d; a++) {
+                    p[a] = b[a] + u[i * d + a] * (b[d + a] - b[a]);
+                }
+                if (signedDistance(p) < 0) {
+                    System.arraycopy(p, 0, out, found * d, d);
+                    found++;
+                }
+            }
+            // Draw the rest with room to spare for the rejected share.
+            batch = (int) Math.min(64L * count, Math.max(16, 2L * (count - found) * count / Math.max(1, found)));
+        }
+        return out;
+    }
+
+    /**
      * A smooth function of the inputs that is positive inside, zero on the boundary and grows like the
      * distance near it: multiplying a network by it imposes zero boundary values exactly.
      *

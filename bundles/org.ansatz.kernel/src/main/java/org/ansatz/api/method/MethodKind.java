@@ -2,6 +2,7 @@ package org.ansatz.api.method;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.ansatz.api.balance.BalancerFactory;
 import org.ansatz.api.data.DatasetProvider;
 import org.ansatz.api.loss.Loss;
 import org.ansatz.api.metric.Metric;
@@ -19,6 +20,7 @@ public enum MethodKind {
     LOSS(Loss.class),
     SAMPLER(Sampler.class),
     OPTIMIZER(OptimizerFactory.class),
+    BALANCER(BalancerFactory.class),
     DATASET(DatasetProvider.class),
     METRIC(Metric.class);
 

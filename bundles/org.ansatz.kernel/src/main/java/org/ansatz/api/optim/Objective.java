@@ -1,14 +1,15 @@
 package org.ansatz.api.optim;
 
-import ai.djl.ndarray.NDArray;
+import org.osgi.annotation.versioning.ConsumerType;
 
-/**
- * The function an optimizer minimises. Each call computes the loss at the current parameters and
- * leaves fresh gradients on them; line-search methods call it several times per step.
- */
+/** What an optimizer minimises: a scalar loss made of named terms, over a flat parameter vector. */
 @FunctionalInterface
+@ConsumerType
 public interface Objective {
 
-    /** @return the scalar loss; gradients of the parameters are set as a side effect */
-    NDArray evaluate();
+    /**
+     * Runs the forward pass at {@code x}. The returned evaluation is valid until the next call;
+     * gradients are computed when first asked for.
+     */
+    Evaluation evaluate(double[] x);
 }

@@ -2,21 +2,32 @@ package org.ansatz.api.optim;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Updates the parameters it was created for; stateful (moments, curvature pairs). */
+/**
+ * Updates a flat parameter vector in place; stateful (moments, curvature pairs). One instance serves
+ * one training stage.
+ */
 @ConsumerType
-public interface Optimizer extends AutoCloseable {
+public interface Optimizer {
 
     /**
-     * Performs one step.
+     * One step from {@code x}, updated in place. When the loss at {@code x} is not finite the step
+     * must leave {@code x} unchanged, so that the caller can restore a good state.
      *
-     * @return the loss before the step
+     * @param learningRate from the caller's schedule; ignored by line-search methods
+     * @return the loss at {@code x} before the step
      */
-    double step(Objective objective);
+    double step(double[] x, Objective objective, double learningRate);
 
-    /** Sets the learning rate used from the next step on (schedules call this). */
-    void learningRate(double rate);
+    /**
+     * Line-search methods evaluate the objective several times per step and need it fixed: the
+     * caller then freezes loss weights instead of rebalancing at every evaluation.
+     */
+    default boolean lineSearch() {
+        return false;
+    }
 
-    @Override
-    default void close() {
+    /** True once further steps cannot make progress (tiny gradient, failed line search). */
+    default boolean converged() {
+        return false;
     }
 }

@@ -1,17 +1,17 @@
 package org.ansatz.api.optim;
 
-import ai.djl.ndarray.NDList;
 import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Creates optimizers; registered with {@code ansatz.name}, e.g. {@code adam}, {@code lbfgs}. */
+/** Creates optimizers; registered with {@code ansatz.name}, e.g. {@code adam}, {@code lbfgs}, {@code multiadam}. */
 @ConsumerType
 public interface OptimizerFactory {
 
     /**
-     * @param parameters what to update, with gradients attached
-     * @param options    optimizer-specific options (learning rate, betas, history size, ...)
+     * @param dimension length of the parameter vector
+     * @param options   optimizer-specific options (e.g. {@code beta1}, {@code history}); read with
+     *                  {@link org.ansatz.api.method.Options} so that unknown keys are reported
      * @throws IllegalArgumentException naming an unknown or malformed option
      */
-    Optimizer create(NDList parameters, Map<String, Object> options);
+    Optimizer create(int dimension, Map<String, Object> options);
 }

@@ -1,5 +1,7 @@
 /**
- * Optimizers: first-order and quasi-Newton updates of model parameters.
+ * Optimizers over a flat parameter vector: first-order methods (one objective evaluation per step)
+ * and line-search methods (several). The objective exposes its loss terms so that methods such as
+ * MultiAdam can use per-term gradients.
  */
 @Export
 @Version("1.0.0")
