@@ -10,6 +10,13 @@ import java.util.Map;
 import org.ansatz.api.engine.TensorEngine;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.method.MethodRegistry;
+import org.ansatz.api.method.Options;
+import org.ansatz.api.optim.OptimizerFactory;
+import org.ansatz.api.balance.Balancer;
+import org.ansatz.api.balance.BalancerFactory;
+import org.ansatz.api.sampler.AdaptiveSampler;
+import org.ansatz.api.sampler.Resampler;
+import org.ansatz.api.sampler.Sampler;
 import org.ansatz.api.model.Model;
 import org.ansatz.api.model.ModelFactory;
 import org.ansatz.api.model.ModelSpec;
@@ -55,7 +62,7 @@ public class PinnSolver implements Solver {
         Map<String, Object> spec = new LinkedHashMap<>(request.settings());
         spec.put("seed", request.seed());
         RunFiles.write(request.runDirectory().resolve("spec.json"), RunFiles.json(spec));
-        Settings s = new Settings(request.settings());
+        Options s = new Options(request.settings());
         s.string("solver", "pinn");
         String modelName = s.string("model", "mlp");
         DataType dtype = switch (s.string("dtype", "float32").toLowerCase(Locale.ROOT)) {
@@ -85,24 +92,64 @@ public class PinnSolver implements Solver {
         int lbfgsIterations = s.integer("lbfgs.iterations", 1000, 0);
         int lbfgsHistory = s.integer("lbfgs.history", 50, 1);
         int every = s.integer("progress.every", 100, 1);
-        Map<String, Double> weights = new LinkedHashMap<>();
-        s.section("weight").forEach((k, v) -> {
-            try {
-                weights.put(k, Double.parseDouble(v.toString()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("setting weight." + k + " must be a number, got '" + v + "'");
-            }
-        });
+        Map<String, Object> weightSettings = s.section("weight");
         Map<String, Object> modelOptions = s.section("model");
-        s.checkAllRead("pinn");
-
+        String optimizerName = s.string("optimizer", "adam");
+        Map<String, Object> optimizerOptions = s.section("optimizer");
+        String balancerName = s.string("balance", null);
+        Map<String, Object> balancerOptions = s.section("balance");
+        String samplerName = s.string("sampler", null);
+        Map<String, Object> samplerOptions = s.section("sampler");
+        double[] epsilons = s.reals("causal.epsilon", null, 0);
+        int bins = s.integer("causal.bins", 32, 2);
+        double tolerance = s.real("causal.tolerance", 0.99, 0, 1);
+        s.checkAllRead("solver pinn");
+        if (balancerName == null && !balancerOptions.isEmpty()) {
+            throw new IllegalArgumentException("settings " + balancerOptions.keySet() + " under balance. need a "
+                    + "balancer: add balance=<name> (see methods balancer)");
+        }
+        if (samplerName == null && !samplerOptions.isEmpty()) {
+            throw new IllegalArgumentException("settings " + samplerOptions.keySet() + " under sampler. need a "
+                    + "sampler: add sampler=<name> (see methods sampler)");
+        }
+        // Plug-ins are looked up before any work, so that a missing one is reported at once.
         ModelFactory factory = registry.get(ModelFactory.class, modelName);
+        OptimizerFactory firstOrder = registry.get(OptimizerFactory.class, optimizerName);
+        OptimizerFactory lineSearch = lbfgsIterations > 0 ? registry.get(OptimizerFactory.class, "lbfgs") : null;
+        BalancerFactory balancerFactory = balancerName == null ? null : registry.get(BalancerFactory.class,
+                balancerName);
+        Sampler sampler = samplerName == null ? null : registry.get(Sampler.class, samplerName);
+        Resampler resampler = null;
+        if (sampler instanceof AdaptiveSampler adaptive) {
+            resampler = adaptive.create(samplerOptions);
+        } else if (sampler != null && !samplerOptions.isEmpty()) {
+            throw new IllegalArgumentException("sampler " + samplerName + " takes no options, got "
+                    + samplerOptions.keySet());
+        }
+
         NDManager manager = engine.newManager();
         try {
             Model model = factory.create(new ModelSpec(problem.inputs().size(), problem.outputs().size(), dtype,
                     request.seed(), modelOptions), manager);
-            PinnTrainer trainer = new PinnTrainer(problem, model, manager, hard, domain, boundary, weights,
+            double[] initial = sampler == null ? null : problem.geometry().sampleInterior(domain, sampler,
+                    new java.util.SplittableRandom(request.seed() + 4));
+            PinnObjective objective = new PinnObjective(problem, model, manager, hard, domain, boundary, initial,
                     request.seed() + 1);
+            double[] weights = weights(weightSettings, objective.termNames());
+            if (epsilons != null) {
+                objective.causal(new Causal(problem.inputs().indexOf("t"), problem.inputs().size(),
+                        problem.geometry().bounds(), bins, epsilons, tolerance, manager, dtype));
+            }
+            PinnTrainer trainer = new PinnTrainer(objective, manager, weights, request.seed() + 5);
+            int dimension = objective.dimension();
+            // Validates the options now rather than after the first stage.
+            firstOrder.create(dimension, optimizerOptions);
+            Map<String, Object> lbfgsOptions = Map.of("history", lbfgsHistory);
+            if (lineSearch != null) {
+                lineSearch.create(dimension, lbfgsOptions);
+            }
+            Balancer balancer = balancerFactory == null ? null : balancerFactory.create(objective.termNames(),
+                    weights, balancerOptions);
             Path dir = request.runDirectory();
             String[] previous = {null};
             trainer.configure((stage, step, loss, p) -> {
@@ -133,15 +180,19 @@ public class PinnSolver implements Solver {
                 double[] exact = ref.evaluate(points).values();
                 trainer.stopOnError(stopError, every, () -> relativeL2(trainer.predict(points).values(), exact));
             }
-            trainer.adam(adamSteps, PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), every,
-                    progress);
+            trainer.run(new PinnTrainer.Stage("adam", () -> firstOrder.create(dimension, optimizerOptions), adamSteps,
+                    PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), balancer, resampler),
+                    every, progress);
             if (refine > 0) {
                 // Between the stages: Adam has shaped the solution, L-BFGS polishes where it is worst.
                 double worst = trainer.refine(refine, candidates, request.seed() + 3);
                 progress.report(new org.ansatz.api.solver.ProgressUpdate("refine", refine, refine,
-                        Map.of("points", (double) (domain + refine), "max-residual", worst)));
+                        Map.of("points", (double) trainer.collocationPoints(), "max-residual", worst)));
             }
-            trainer.lbfgs(lbfgsIterations, lbfgsHistory, every, progress);
+            if (lineSearch != null) {
+                trainer.run(new PinnTrainer.Stage("lbfgs", () -> lineSearch.create(dimension, lbfgsOptions),
+                        lbfgsIterations, step -> 1, null, null), every, progress);
+            }
             Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));
             RunFiles.write(dir.resolve("metrics.json"), RunFiles.json(metrics));
@@ -162,6 +213,27 @@ public class PinnSolver implements Solver {
             manager.close();
             throw e;
         }
+    }
+
+    private static double[] weights(Map<String, Object> settings, List<String> terms) {
+        double[] w = new double[terms.size()];
+        java.util.Arrays.fill(w, 1);
+        settings.forEach((k, v) -> {
+            int i = terms.indexOf(k);
+            if (i < 0) {
+                throw new IllegalArgumentException("setting weight." + k + " names no loss term; the terms are " + terms);
+            }
+            try {
+                w[i] = Double.parseDouble(v.toString());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting weight." + k + " must be a number, got '" + v + "'");
+            }
+            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+                throw new IllegalArgumentException("setting weight." + k + " must be a finite number >= 0, got '" + v
+                        + "'");
+            }
+        });
+        return w;
     }
 
     private static Map<String, Double> evaluate(PdeProblem problem, PinnTrainer trainer, Path dir, long seed) {
@@ -227,8 +299,9 @@ public class PinnSolver implements Solver {
         try {
             Model model = registry.get(ModelFactory.class, manifest.get("model")).create(
                     new ModelSpec(pde.inputs().size(), pde.outputs().size(), dtype, 0, options), manager);
-            PinnTrainer trainer = new PinnTrainer(pde, model, manager, "hard".equals(manifest.get("constraints")), 1, 1,
-                    Map.of(), 0);
+            PinnObjective objective = new PinnObjective(pde, model, manager, "hard".equals(manifest.get("constraints")),
+                    1, 1, null, 0);
+            PinnTrainer trainer = new PinnTrainer(objective, manager, new double[objective.termNames().size()], 0);
             if (trainer.modelParameters().length != params.length) {
                 throw new IllegalArgumentException("model.bin holds " + params.length + " parameters, the model "
                         + manifest.get("model") + " " + options + " has " + trainer.modelParameters().length);

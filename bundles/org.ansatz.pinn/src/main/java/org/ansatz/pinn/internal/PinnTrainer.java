@@ -3,35 +3,35 @@ package org.ansatz.pinn.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.ansatz.api.balance.Balance;
+import org.ansatz.api.balance.Balancer;
 import org.ansatz.api.derivative.DerivativePlan;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.JetModel;
-import org.ansatz.api.derivative.ReverseModeDerivatives;
-
-import org.ansatz.api.engine.Tensors;
-import org.ansatz.api.model.Model;
-import org.ansatz.api.pde.Condition;
-import org.ansatz.api.pde.PdeProblem;
-import org.ansatz.api.pde.PdeProblem.OutputTransform;
+import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.optim.Optimizer;
 import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.sampler.Domain;
+import org.ansatz.api.sampler.Population;
+import org.ansatz.api.sampler.Resampled;
+import org.ansatz.api.sampler.Resampler;
 import org.ansatz.api.solver.Progress;
 import org.ansatz.api.solver.ProgressUpdate;
 
 /**
- * Physics-informed training of one model on one PDE problem: Taylor-mode residuals, Adam, then
- * L-BFGS, with a divergence guard. Free of OSGi types.
+ * Physics-informed training of one model on one PDE problem in stages (e.g. Adam, then L-BFGS):
+ * optimizers, loss balancers and adaptive samplers come from plug-ins and meet here. Guards against
+ * divergence, writes checkpoints, stops on targets. Free of OSGi types.
  */
 final class PinnTrainer {
 
@@ -39,205 +39,57 @@ final class PinnTrainer {
     record Row(String stage, long step, double seconds, Map<String, Double> values) {
     }
 
-    private final PdeProblem problem;
-    private final Model model;
-    private final JetModel jets;
-    private final NDManager base;
-    private final DataType dtype;
-    private final DerivativePlan plan;
-    private final OutputTransform transform;
-    private final List<Condition> conditions;
-    private final List<DerivativePlan> conditionPlans = new ArrayList<>();
-    private double[] domainPoints;
-    private final List<double[]> conditionPoints = new ArrayList<>();
-    private final double[] weights;
-    private final List<Row> history = new ArrayList<>();
-    private final List<String> unknownNames;
-    private final NDArray unknowns;
-    private final long start = System.nanoTime();
+    /** One training stage. */
+    record Stage(String name, Supplier<Optimizer> optimizer, int steps, Schedule schedule, Balancer balancer,
+            Resampler resampler) {
+    }
 
-    PinnTrainer(PdeProblem problem, Model model, NDManager base, boolean hard, int domainCount, int conditionCount,
-            Map<String, Double> termWeights, long seed) {
-        this.problem = problem;
-        this.model = model;
-        // Models without Taylor-mode rules are differentiated by nested reverse mode (slower).
-        this.jets = model instanceof JetModel j ? j : null;
+    private final PinnObjective objective;
+    private final NDManager base;
+    private final List<Row> history = new ArrayList<>();
+    private final long start = System.nanoTime();
+    private final SplittableRandom random;
+    private double[] weights;
+
+    PinnTrainer(PinnObjective objective, NDManager base, double[] initialWeights, long seed) {
+        this.objective = objective;
         this.base = base;
-        this.dtype = model.spec().dtype();
-        this.plan = DerivativePlan.of(problem.inputs().size(), problem.derivatives());
-        this.transform = hard ? problem.hardConstraints().orElseThrow(() -> new IllegalArgumentException(
-                "problem offers no hard constraints; use constraints=soft")) : null;
-        this.conditions = problem.conditions(hard);
-        SplittableRandom random = new SplittableRandom(seed);
-        this.domainPoints = problem.geometry().sampleInterior(domainCount, random);
-        List<String> names = new ArrayList<>(List.of("pde"));
-        for (Condition c : conditions) {
-            conditionPoints.add(c.sample(conditionCount, random));
-            conditionPlans.add(DerivativePlan.of(problem.inputs().size(), c.derivatives()));
-            names.add(c.name());
-        }
-        this.unknownNames = new ArrayList<>(problem.unknowns().keySet());
-        if (unknownNames.isEmpty()) {
-            this.unknowns = null;
-        } else {
-            double[] init = unknownNames.stream().mapToDouble(n -> problem.unknowns().get(n)).toArray();
-            NDArray u = base.create(init);
-            this.unknowns = dtype == DataType.FLOAT64 ? u : u.toType(dtype, false);
-            this.unknowns.setRequiresGradient(true);
-        }
-        this.weights = new double[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            weights[i] = termWeights.getOrDefault(names.get(i), 1.0);
-        }
+        this.weights = initialWeights.clone();
+        this.random = new SplittableRandom(seed);
+    }
+
+    PinnObjective objective() {
+        return objective;
     }
 
     List<Row> history() {
         return history;
     }
 
-    /** Number of collocation points (grows with {@link #refine}). */
+    /** Number of collocation points (changes with refinement and adaptive samplers). */
     int collocationPoints() {
-        return domainPoints.length / problem.inputs().size();
+        return objective.domainPoints().length / objective.problem().inputs().size();
     }
 
-    private NDArray points(NDManager m, double[] p) {
-        int d = problem.inputs().size();
-        NDArray x = m.create(p, new Shape(p.length / d, d));
-        return dtype == DataType.FLOAT64 ? x : x.toType(dtype, false);
+    /** The loss weights reached (what line-search stages use). */
+    double[] weights() {
+        return weights.clone();
     }
 
-    /** The weighted loss and its terms at the current parameters, recorded for autograd. */
-    private NDArray loss(NDManager m, Map<String, NDArray> terms) {
-        NDArray x = points(m, domainPoints);
-        Jet in = Jet.input(x, plan);
-        Jet u = output(in);
-        NDArray pde = problem.residual(u, x, unknownValues(m)).square().mean();
-        terms.put("pde", pde);
-        NDArray total = pde.mul(Tensors.scalar(pde, weights[0]));
-        for (int i = 0; i < conditions.size(); i++) {
-            NDArray xc = points(m, conditionPoints.get(i));
-            Jet inC = Jet.input(xc, conditionPlans.get(i));
-            NDArray term = conditions.get(i).residual(output(inC), xc).square().mean();
-            terms.put(conditions.get(i).name(), term);
-            total = total.add(term.mul(Tensors.scalar(term, weights[i + 1])));
-        }
-        return total;
-    }
-
-    private Map<String, NDArray> unknownValues(NDManager m) {
-        Map<String, NDArray> out = new LinkedHashMap<>();
-        for (int i = 0; i < unknownNames.size(); i++) {
-            NDArray v = unknowns.get(i);
-            v.attach(m);
-            out.put(unknownNames.get(i), v);
-        }
-        return out;
-    }
-
-    /** Current values of the problem's unknowns. */
-    Map<String, Double> unknowns() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (unknowns != null) {
-            double[] v = unknowns.toType(DataType.FLOAT64, false).toDoubleArray();
-            for (int i = 0; i < v.length; i++) {
-                out.put(unknownNames.get(i), v[i]);
-            }
-        }
-        return out;
-    }
-
-    private Jet network(Jet in) {
-        if (jets != null) {
-            return jets.forward(in);
-        }
-        return in.with(ReverseModeDerivatives.compute(model::forward, in.value(), in.plan()));
-    }
-
-    private Jet output(Jet in) {
-        Jet net = network(in);
-        return transform == null ? net : transform.apply(net, in);
-    }
-
-    private NDArray flat() {
-        return model.parameters().singletonOrThrow();
-    }
-
-    /** Loss terms and fresh gradients on the flat parameters. */
-    private Map<String, Double> evaluate() {
-        Map<String, Double> values = new LinkedHashMap<>();
-        try (NDManager m = base.newSubManager()) {
-            Map<String, NDArray> terms = new LinkedHashMap<>();
-            try (GradientCollector gc = base.getEngine().newGradientCollector()) {
-                NDArray total = loss(m, terms);
-                // Zeroed after the forward pass: nested reverse mode (models without jet rules) runs
-                // backward passes for input derivatives that also add to the weights' gradients.
-                JniUtils.zeroGrad((PtNDArray) flat());
-                if (unknowns != null) {
-                    JniUtils.zeroGrad((PtNDArray) unknowns);
-                }
-                gc.backward(total);
-                values.put("loss", total.toType(DataType.FLOAT64, false).getDouble());
-            }
-            terms.forEach((k, v) -> values.put(k, v.toType(DataType.FLOAT64, false).getDouble()));
-        }
-        unknowns().forEach(values::put);
-        return values;
-    }
-
-    /** The model's parameters only (what model.bin holds). */
     double[] modelParameters() {
-        return flat().toType(DataType.FLOAT64, false).toDoubleArray();
+        return objective.modelParameters();
     }
 
-    /** Everything optimised: the model's parameters, then the unknowns. */
     double[] parameters() {
-        double[] m = modelParameters();
-        if (unknowns == null) {
-            return m;
-        }
-        double[] u = unknowns.toType(DataType.FLOAT64, false).toDoubleArray();
-        double[] out = java.util.Arrays.copyOf(m, m.length + u.length);
-        System.arraycopy(u, 0, out, m.length, u.length);
-        return out;
+        return objective.parameters();
     }
 
     void setParameters(double[] p) {
-        int n = (int) flat().size();
-        assign(flat(), java.util.Arrays.copyOf(p, n));
-        if (unknowns != null) {
-            assign(unknowns, java.util.Arrays.copyOfRange(p, n, p.length));
-        }
+        objective.setParameters(p);
     }
 
-    /**
-     * An indexed assignment rather than NDArray.set(buffer), whose native path goes through a
-     * deprecated libtorch dispatch mode and prints a warning about silent wrong results.
-     */
-    private void assign(NDArray target, double[] values) {
-        try (NDManager m = base.newSubManager()) {
-            NDArray v = m.create(values);
-            target.set(new ai.djl.ndarray.index.NDIndex(":"), dtype == DataType.FLOAT64 ? v : v.toType(dtype, false));
-        }
-    }
-
-    private double[] gradient() {
-        double[] out = gradientOf(flat());
-        if (unknowns == null) {
-            return out;
-        }
-        double[] u = gradientOf(unknowns);
-        double[] all = java.util.Arrays.copyOf(out, out.length + u.length);
-        System.arraycopy(u, 0, all, out.length, u.length);
-        return all;
-    }
-
-    private static double[] gradientOf(NDArray leaf) {
-        NDArray g = leaf.getGradient();
-        try {
-            return g.toType(DataType.FLOAT64, false).toDoubleArray();
-        } finally {
-            g.close();
-        }
+    Map<String, Double> unknowns() {
+        return objective.unknowns();
     }
 
     private void record(String stage, long step, Map<String, Double> values, long total, Progress progress) {
@@ -272,8 +124,9 @@ final class PinnTrainer {
     private int checkpointEvery;
     private double stopLoss;
     private boolean reachedTarget;
+    private String stopReason;
 
-    private java.util.function.DoubleSupplier errorProbe;
+    private DoubleSupplier errorProbe;
     private double stopError;
     private int probeEvery = 100;
 
@@ -285,7 +138,7 @@ final class PinnTrainer {
     }
 
     /** Ends training once {@code probe} (an error against the reference), checked every few steps, is small enough. */
-    void stopOnError(double target, int every, java.util.function.DoubleSupplier probe) {
+    void stopOnError(double target, int every, DoubleSupplier probe) {
         this.stopError = target;
         this.probeEvery = every;
         this.errorProbe = probe;
@@ -295,115 +148,167 @@ final class PinnTrainer {
         return reachedTarget;
     }
 
-    private boolean done(String stage, long step, double loss) {
+    /** Why training ended early ({@code loss}, {@code error}, {@code causality}), or null. */
+    String stopReason() {
+        return stopReason;
+    }
+
+    private void stop(String reason) {
+        reachedTarget = true;
+        stopReason = reason;
+    }
+
+    private boolean done(String stage, long step, double loss, double[] x) {
         if (checkpointEvery > 0 && step % checkpointEvery == 0) {
-            checkpoints.save(stage, step, loss, parameters());
+            checkpoints.save(stage, step, loss, x.clone());
         }
         if (loss <= stopLoss) {
-            reachedTarget = true;
+            stop("loss");
         }
-        if (errorProbe != null && stopError > 0 && step % probeEvery == 0 && errorProbe.getAsDouble() <= stopError) {
-            reachedTarget = true;
+        if (errorProbe != null && stopError > 0 && step % probeEvery == 0) {
+            objective.setParameters(x);
+            if (errorProbe.getAsDouble() <= stopError) {
+                stop("error");
+            }
         }
         return reachedTarget;
     }
 
     /**
-     * Adam for {@code steps} steps with a learning-rate schedule; NaN or Inf restores the last good state
-     * and halves the rate, three times at most.
+     * Runs one stage from the current parameters. A non-finite loss restores the last good state and
+     * halves the learning rate with a fresh optimizer, three times at most. Line-search stages keep
+     * the loss weights fixed at those reached so far.
      */
-    void adam(int steps, Schedule schedule, int every, Progress progress) {
-        if (steps == 0 || reachedTarget) {
+    void run(Stage stage, int every, Progress progress) {
+        if (stage.steps() == 0 || reachedTarget) {
             return;
         }
+        Optimizer optimizer = stage.optimizer().get();
+        boolean frozen = optimizer.lineSearch() || stage.balancer() == null;
+        double[] fixed = weights.clone();
+        objective.balancer(frozen ? (s, t) -> Balance.weights(fixed) : stage.balancer());
+        double[] x = objective.parameters();
+        double[] good = x.clone();
         double scale = 1;
-        NDArray flat = flat();
-        double[] good = parameters();
         int rescues = 0;
-        try (Adam adam = new Adam(flat, schedule.rate(1), 0.9, 0.999, 1e-8);
-                Adam adamUnknowns = unknowns == null ? null : new Adam(unknowns, schedule.rate(1), 0.9, 0.999, 1e-8)) {
-            for (int step = 1; step <= steps; step++) {
-                adam.learningRate(scale * schedule.rate(step));
-                if (adamUnknowns != null) {
-                    adamUnknowns.learningRate(scale * schedule.rate(step));
+        int firstEvaluation = objective.evaluations();
+        try {
+            for (int step = 1; step <= stage.steps(); step++) {
+                objective.step(step);
+                Resampler resampler = stage.resampler();
+                boolean resample = resampler != null && step % resampler.every() == 0;
+                if (resample) {
+                    objective.captureResiduals();
                 }
-                Map<String, Double> v = evaluate();
-                if (!Double.isFinite(v.get("loss"))) {
+                double lr = scale * stage.schedule().rate(step);
+                double[] before = x.clone();
+                double loss = optimizer.step(x, objective, lr);
+                if (!Double.isFinite(loss) || !allFinite(x)) {
                     if (++rescues > 3) {
-                        throw new IllegalStateException("training diverged: loss " + v.get("loss") + " at Adam step "
-                                + step + " even after restoring the last good state and halving the learning rate "
-                                + "three times; try a smaller adam.lr");
+                        throw new IllegalStateException("training diverged: loss " + loss + " at " + stage.name()
+                                + " step " + step + " even after restoring the last good state and halving the "
+                                + "learning rate three times; try a smaller adam.lr or other loss weights");
                     }
-                    setParameters(good);
+                    System.arraycopy(good, 0, x, 0, x.length);
+                    objective.setParameters(x);
                     scale /= 2;
-                    adam.learningRate(scale * schedule.rate(step));
-                    progress.report(new ProgressUpdate("adam", step, steps, Map.of("diverged", v.get("loss"),
-                            "lr", adam.learningRate())));
+                    optimizer = stage.optimizer().get();
+                    progress.report(new ProgressUpdate(stage.name(), step, stage.steps(), Map.of("diverged", loss,
+                            "lr", scale * stage.schedule().rate(step))));
                     continue;
                 }
-                adam.step(flat.getGradient());
-                if (adamUnknowns != null) {
-                    adamUnknowns.step(unknowns.getGradient());
+                PinnObjective.Snapshot seen = objective.snapshot();
+                if (!frozen && seen != null) {
+                    weights = seen.weights();
                 }
-                boolean stop = done("adam", step, v.get("loss"));
-                if (step % every == 0 || step == steps || stop) {
-                    good = parameters();
-                    v.put("lr", adam.learningRate());
-                    record("adam", step, v, steps, progress);
+                if (resample && objective.capturedResiduals() != null) {
+                    resample(resampler, before, step, progress, stage.name());
                 }
-                if (stop || progress.cancelled()) {
-                    return;
+                Causal causal = objective.causal();
+                boolean causalDone = causal != null && !optimizer.lineSearch() && causal.advance();
+                boolean stop = done(stage.name(), step, loss, x);
+                if (causalDone && !stop) {
+                    stop("causality");
+                    stop = true;
+                }
+                boolean converged = optimizer.converged();
+                if (step % every == 0 || step == stage.steps() || stop || converged) {
+                    good = x.clone();
+                    Map<String, Double> v = new LinkedHashMap<>();
+                    v.put("loss", loss);
+                    if (seen != null) {
+                        for (int k = 0; k < seen.losses().length; k++) {
+                            v.put(objective.termNames().get(k), seen.losses()[k]);
+                        }
+                        if (!frozen) {
+                            for (int k = 0; k < seen.weights().length; k++) {
+                                v.put("w." + objective.termNames().get(k), seen.weights()[k]);
+                            }
+                        }
+                    }
+                    objective.unknowns().forEach(v::put);
+                    if (optimizer.lineSearch()) {
+                        v.put("evals", (double) (objective.evaluations() - firstEvaluation));
+                    } else {
+                        v.put("lr", lr);
+                    }
+                    if (causal != null) {
+                        v.put("causal-eps", causal.epsilon());
+                        v.put("causal-min-w", causal.minWeight());
+                    }
+                    if (stage.resampler() != null) {
+                        v.put("points", (double) collocationPoints());
+                    }
+                    record(stage.name(), step, v, stage.steps(), progress);
+                }
+                if (stop || converged || progress.cancelled()) {
+                    break;
                 }
             }
+        } finally {
+            objective.setParameters(x);
         }
     }
 
-    /** L-BFGS until {@code iterations}, a tiny gradient, or no more progress. */
-    void lbfgs(int iterations, int historySize, int every, Progress progress) {
-        if (iterations == 0 || reachedTarget) {
-            return;
-        }
-        double[] x = parameters();
-        double[] start = x.clone();
-        double[] startLoss = {Double.NaN};
-        Map<String, Double>[] last = new Map[1];
-        Lbfgs.Function f = (p, g) -> {
-            setParameters(p);
-            Map<String, Double> v = evaluate();
-            System.arraycopy(gradient(), 0, g, 0, g.length);
-            last[0] = v;
-            if (Double.isNaN(startLoss[0])) {
-                startLoss[0] = v.get("loss");
+    private void resample(Resampler resampler, double[] at, long step, Progress progress, String stage) {
+        int d = objective.problem().inputs().size();
+        Population population = new Population(d, objective.domainPoints(), objective.capturedResiduals(), step);
+        Domain domain = new Domain() {
+            @Override
+            public int dimension() {
+                return d;
             }
-            double loss = v.get("loss");
-            return Double.isFinite(loss) ? loss : Double.MAX_VALUE;
+
+            @Override
+            public double[] sample(int count, SplittableRandom r) {
+                return objective.problem().geometry().sampleInterior(count, r);
+            }
+
+            @Override
+            public int timeAxis() {
+                return objective.problem().inputs().indexOf("t");
+            }
+
+            @Override
+            public double[] bounds() {
+                return objective.problem().geometry().bounds();
+            }
         };
-        // A stop before the budget (a failed line search in float32 noise) restarts with fresh curvature
-        // pairs; two restarts in a row that gain nothing end the stage.
-        int[] done = {0};
-        double end = Double.NaN;
-        int fruitless = 0;
-        while (done[0] < iterations && fruitless < 2 && !reachedTarget && !progress.cancelled()) {
-            int offset = done[0];
-            double before = Double.isNaN(end) ? Double.POSITIVE_INFINITY : end;
-            end = new Lbfgs(historySize).minimize(f, x, iterations - offset, 0, (k, loss, evals) -> {
-                done[0] = offset + k;
-                boolean stop = done("lbfgs", done[0], loss);
-                if (done[0] % every == 0 || done[0] == iterations || stop) {
-                    Map<String, Double> v = new LinkedHashMap<>(last[0]);
-                    v.put("evals", (double) evals);
-                    record("lbfgs", done[0], v, iterations, progress);
-                }
-                return !stop && !progress.cancelled();
-            });
-            fruitless = end < before * (1 - 1e-4) && done[0] > offset ? 0 : fruitless + 1;
+        Resampled next = resampler.resample(population, domain, random);
+        if (next.points().length == 0 || next.points().length % d != 0) {
+            throw new IllegalStateException("the adaptive sampler returned " + next.points().length
+                    + " coordinates, not a positive multiple of the dimension " + d);
         }
-        if (!(end <= startLoss[0])) {
-            setParameters(start);
-            progress.report(new ProgressUpdate("lbfgs", 0, iterations, Map.of("restored", startLoss[0])));
-        } else {
-            setParameters(x);
+        objective.domainPoints(next.points(), next.weights());
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
         }
+        return true;
     }
 
     /** The trained solution at arbitrary points, in batches. */
@@ -416,9 +321,10 @@ final class PinnTrainer {
      * Columns: the outputs, then the derivatives in the order given.
      */
     PointSet predict(PointSet in, List<String> derivativeNames) {
+        var problem = objective.problem();
         int d = problem.inputs().size();
         List<String> outputs = problem.outputs();
-        List<org.ansatz.api.derivative.MultiIndex> indices = new ArrayList<>();
+        List<MultiIndex> indices = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
         for (String name : derivativeNames) {
             int us = name.indexOf('_');
@@ -427,7 +333,7 @@ final class PinnTrainer {
                 throw new IllegalArgumentException("'" + name + "' is not a derivative of an output " + outputs
                         + "; write e.g. " + outputs.get(0) + "_" + problem.inputs().get(d - 1));
             }
-            indices.add(org.ansatz.api.derivative.MultiIndex.parse(name.substring(us + 1), problem.inputs()));
+            indices.add(MultiIndex.parse(name.substring(us + 1), problem.inputs()));
             columns.add(o);
         }
         if (in.width() != d) {
@@ -441,10 +347,11 @@ final class PinnTrainer {
         int batch = 8192;
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
-            double[] pts = java.util.Arrays.copyOfRange(in.values(), from * d, to * d);
+            double[] pts = Arrays.copyOfRange(in.values(), from * d, to * d);
             try (NDManager m = base.newSubManager();
-                    GradientCollector gc = jets == null && p.size() > 1 ? base.getEngine().newGradientCollector() : null) {
-                Jet u = output(Jet.input(points(m, pts), p));
+                    GradientCollector gc = objective.needsRecording() && p.size() > 1 ? base.getEngine().newGradientCollector()
+                            : null) {
+                Jet u = objective.output(Jet.input(objective.points(m, pts), p));
                 double[] value = u.value().toType(DataType.FLOAT64, false).toDoubleArray();
                 double[][] derivs = new double[indices.size()][];
                 for (int k = 0; k < indices.size(); k++) {
@@ -474,17 +381,16 @@ final class PinnTrainer {
         if (count <= 0) {
             return 0;
         }
-        int d = problem.inputs().size();
-        double[] p = problem.geometry().sampleInterior(candidates, new SplittableRandom(seed));
+        int d = objective.problem().inputs().size();
+        double[] p = objective.problem().geometry().sampleInterior(candidates, new SplittableRandom(seed));
         double[] r = new double[candidates];
         int batch = 8192;
         for (int from = 0; from < candidates; from += batch) {
             int to = Math.min(candidates, from + batch);
-            double[] pts = java.util.Arrays.copyOfRange(p, from * d, to * d);
+            double[] pts = Arrays.copyOfRange(p, from * d, to * d);
             try (NDManager m = base.newSubManager();
-                    GradientCollector gc = jets == null ? base.getEngine().newGradientCollector() : null) {
-                NDArray x = points(m, pts);
-                NDArray res = problem.residual(output(Jet.input(x, plan)), x, unknownValues(m)).abs();
+                    GradientCollector gc = objective.needsRecording() ? base.getEngine().newGradientCollector() : null) {
+                NDArray res = objective.residual(m, objective.points(m, pts)).abs();
                 double[] v = res.max(new int[] {1}).toType(DataType.FLOAT64, false).toDoubleArray();
                 System.arraycopy(v, 0, r, from, v.length);
             }
@@ -493,28 +399,29 @@ final class PinnTrainer {
         for (int i = 0; i < candidates; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(r[b], r[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(r[b], r[a]));
         int k = Math.min(count, candidates);
-        double[] grown = java.util.Arrays.copyOf(domainPoints, domainPoints.length + k * d);
+        double[] current = objective.domainPoints();
+        double[] grown = Arrays.copyOf(current, current.length + k * d);
         for (int i = 0; i < k; i++) {
-            System.arraycopy(p, order[i] * d, grown, domainPoints.length + i * d, d);
+            System.arraycopy(p, order[i] * d, grown, current.length + i * d, d);
         }
-        domainPoints = grown;
+        objective.domainPoints(grown, null);
         return r[order[0]];
     }
 
     /** Mean |residual| over fresh random points. */
     double meanAbsResidual(int count, long seed) {
-        double[] p = problem.geometry().sampleInterior(count, new SplittableRandom(seed));
+        double[] p = objective.problem().geometry().sampleInterior(count, new SplittableRandom(seed));
         try (NDManager m = base.newSubManager()) {
-            NDArray x = points(m, p);
+            NDArray x = objective.points(m, p);
             NDArray r;
-            if (jets == null) {
+            if (objective.needsRecording()) {
                 try (GradientCollector gc = base.getEngine().newGradientCollector()) {
-                    r = problem.residual(output(Jet.input(x, plan)), x, unknownValues(m)).duplicate();
+                    r = objective.residual(m, x).duplicate();
                 }
             } else {
-                r = problem.residual(output(Jet.input(x, plan)), x, unknownValues(m));
+                r = objective.residual(m, x);
             }
             return r.abs().mean().toType(DataType.FLOAT64, false)
                     .getDouble();

@@ -29,7 +29,12 @@ import org.osgi.service.component.annotations.Reference;
 })
 public class SolveCommands {
 
-    static final String USAGE = "usage: solve <problem> [--set key=value]... [--seed N] [--out DIR]";
+    static final String USAGE = "usage: solve <problem> [--set key=value]... [--model NAME] [--optimizer NAME] "
+            + "[--balance NAME] [--sampler NAME] [--causal EPS,...] [--seed N] [--out DIR]";
+
+    /** Options that name a plug-in method: shorthand for --set key=NAME. */
+    private static final Map<String, String> SHORTHANDS = Map.of("--model", "model", "--optimizer", "optimizer",
+            "--balance", "balance", "--sampler", "sampler", "--causal", "causal.epsilon");
 
     @Reference
     MethodRegistry registry;
@@ -119,7 +124,17 @@ public class SolveCommands {
                     out = Paths.get(value);
                     i++;
                 }
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'. " + USAGE);
+                default -> {
+                    String key = SHORTHANDS.get(a);
+                    if (key == null) {
+                        throw new IllegalArgumentException("unknown option '" + a + "'. " + USAGE);
+                    }
+                    if (value == null || value.startsWith("--")) {
+                        throw new IllegalArgumentException(a + " needs a value. " + USAGE);
+                    }
+                    settings.put(key, value.trim());
+                    i++;
+                }
             }
         }
         if (out == null) {
@@ -130,7 +145,8 @@ public class SolveCommands {
 
     @Descriptor("Solve a problem: prints progress and the error against the reference, writes a run directory")
     public void solve(@Descriptor("problem name, see 'problems'") String problem,
-            @Descriptor("--set key=value (repeatable), --seed N, --out DIR") String... args) throws Exception {
+            @Descriptor("--set key=value (repeatable), --model/--optimizer/--balance/--sampler NAME, --causal EPS,..., "
+                    + "--seed N, --out DIR") String... args) throws Exception {
         Invocation inv = parse(problem, args);
         Problem p = registry.get(Problem.class, inv.problem());
         Map<String, Object> settings = new LinkedHashMap<>(p.defaults());

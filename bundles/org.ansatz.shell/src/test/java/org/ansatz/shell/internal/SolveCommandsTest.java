@@ -20,6 +20,16 @@ class SolveCommandsTest {
     }
 
     @Test
+    void methodShorthandsBecomeSettings() {
+        var inv = SolveCommands.parse("convection", "--sampler", "r3", "--balance", "config", "--optimizer",
+                "multiadam", "--causal", "0.01,0.1,1");
+        assertThat(inv.settings()).containsExactly(Map.entry("sampler", "r3"), Map.entry("balance", "config"),
+                Map.entry("optimizer", "multiadam"), Map.entry("causal.epsilon", "0.01,0.1,1"));
+        assertThatThrownBy(() -> SolveCommands.parse("convection", "--sampler", "--seed", "1"))
+                .hasMessageContaining("--sampler needs a value");
+    }
+
+    @Test
     void defaultRunDirectoryIsNamedAfterTheProblem() {
         assertThat(SolveCommands.parse("burgers").out().toString()).matches("runs/burgers-\\d{8}-\\d{6}");
     }
