@@ -40,7 +40,7 @@ class InFrameworkReportsIT {
                 }
             }
         }
-        assertThat(tests).as("tests reported in " + reports).isGreaterThanOrEqualTo(6);
+        assertThat(tests).as("tests reported in " + reports).isGreaterThanOrEqualTo(8);
         assertThat(failed).isZero();
     }
 }
