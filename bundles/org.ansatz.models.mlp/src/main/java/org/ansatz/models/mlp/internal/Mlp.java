@@ -27,10 +27,15 @@ public final class Mlp implements Model, JetModel {
     private final Activations activation;
     private final NDArray flat;
     private final int[] offsets;
+    private final PeriodicEmbedding periodic;
 
     public Mlp(ModelSpec spec, NDManager manager) {
         this.spec = spec;
+        this.periodic = PeriodicEmbedding.parse(spec, manager);
         this.widths = widths(spec);
+        if (periodic != null) {
+            widths[0] = periodic.width();
+        }
         this.activation = Activations.parse(String.valueOf(spec.options().getOrDefault("activation", "tanh")));
         this.offsets = new int[widths.length];
         int size = 0;
@@ -63,9 +68,9 @@ public final class Mlp implements Model, JetModel {
     static int[] widths(ModelSpec spec) {
         Map<String, Object> o = spec.options();
         for (String key : o.keySet()) {
-            if (!List.of("layers", "width", "depth", "activation").contains(key)) {
+            if (!List.of("layers", "width", "depth", "activation", "periodic", "harmonics").contains(key)) {
                 throw new IllegalArgumentException("unknown option model." + key
-                        + " for mlp; known: layers, width, depth, activation");
+                        + " for mlp; known: layers, width, depth, activation, periodic, harmonics");
             }
         }
         List<Integer> hidden = new ArrayList<>();
@@ -147,7 +152,7 @@ public final class Mlp implements Model, JetModel {
 
     @Override
     public NDArray forward(NDArray x) {
-        NDArray a = x;
+        NDArray a = periodic == null ? x : periodic.apply(x);
         int layers = widths.length - 1;
         for (int l = 0; l < layers; l++) {
             a = a.matMul(weight(l)).add(bias(l));
@@ -160,7 +165,7 @@ public final class Mlp implements Model, JetModel {
 
     @Override
     public Jet forward(Jet input) {
-        Jet a = input;
+        Jet a = periodic == null ? input : periodic.apply(input);
         int layers = widths.length - 1;
         for (int l = 0; l < layers; l++) {
             a = a.linear(weight(l), bias(l));
@@ -174,5 +179,8 @@ public final class Mlp implements Model, JetModel {
     @Override
     public void close() {
         flat.close();
+        if (periodic != null) {
+            periodic.close();
+        }
     }
 }
