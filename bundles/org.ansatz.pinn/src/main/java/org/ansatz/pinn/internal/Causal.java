@@ -25,6 +25,7 @@ final class Causal implements AutoCloseable {
     private final NDManager base;
     private final DataType dtype;
     private int level;
+    private boolean frozen;
     private NDArray binMatrix;
     private double[] weights;
 
@@ -75,16 +76,26 @@ final class Causal implements AutoCloseable {
     /** The causally weighted loss of per-point squared residuals ({@code N x 1}). */
     NDArray loss(NDArray perPoint) {
         NDArray binLosses = perPoint.transpose().matMul(binMatrix);
-        double[] l = binLosses.toType(DataType.FLOAT64, false).toDoubleArray();
-        weights = new double[bins];
-        double cumulative = 0;
-        for (int i = 0; i < bins; i++) {
-            weights[i] = Math.exp(-epsilon() * cumulative);
-            cumulative += l[i];
+        if (!frozen || weights == null) {
+            double[] l = binLosses.toType(DataType.FLOAT64, false).toDoubleArray();
+            weights = new double[bins];
+            double cumulative = 0;
+            for (int i = 0; i < bins; i++) {
+                weights[i] = Math.exp(-epsilon() * cumulative);
+                cumulative += l[i];
+            }
         }
         NDArray w = binLosses.getManager().create(weights, new Shape(1, bins));
         return binLosses.mul(dtype == DataType.FLOAT64 ? w : w.toType(dtype, false)).sum().div(
                 org.ansatz.api.engine.Tensors.scalar(binLosses, bins));
+    }
+
+    /**
+     * Keeps the current weights: a line search needs one fixed function, and weights that follow the
+     * trial points make L-BFGS's searches fail at once.
+     */
+    void freeze(boolean frozen) {
+        this.frozen = frozen;
     }
 
     double epsilon() {

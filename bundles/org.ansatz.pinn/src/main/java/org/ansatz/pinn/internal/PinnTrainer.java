@@ -187,6 +187,9 @@ final class PinnTrainer {
         boolean frozen = optimizer.lineSearch() || stage.balancer() == null;
         double[] fixed = weights.clone();
         objective.balancer(frozen ? (s, t) -> Balance.weights(fixed) : stage.balancer());
+        if (objective.causal() != null) {
+            objective.causal().freeze(optimizer.lineSearch());
+        }
         double[] x = objective.parameters();
         double[] good = x.clone();
         double scale = 1;

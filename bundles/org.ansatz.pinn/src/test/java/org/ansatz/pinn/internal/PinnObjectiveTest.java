@@ -98,6 +98,12 @@ class PinnObjectiveTest {
             c.loss(m.create(new double[] {0.001, 0.001, 1, 1}, new Shape(4, 1)));
             assertThat(c.minWeight()).isCloseTo(Math.exp(-0.02), within(1e-12));
             assertThat(c.advance()).isTrue();
+            // Frozen (line searches): the weights stay, whatever the losses.
+            c.freeze(true);
+            double kept = c.minWeight();
+            double frozenLoss = c.loss(m.create(new double[] {5, 5, 1, 1}, new Shape(4, 1))).getDouble();
+            assertThat(c.minWeight()).isEqualTo(kept);
+            assertThat(frozenLoss).isCloseTo((5 + kept * 1) / 2, within(1e-12));
             c.close();
         }
     }
