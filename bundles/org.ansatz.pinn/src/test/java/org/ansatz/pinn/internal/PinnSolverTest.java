@@ -364,18 +364,16 @@ class PinnSolverTest {
             s.put(strategy[0], strategy[1]);
             Path dir = run.resolve(strategy[1]);
             try (Solution sol = solver().solve(new SolveRequest(poisson, s, 2, dir), Progress.NONE)) {
-                List<String> rows = Files.readAllLines(dir.resolve("history.csv"));
-                List<String> header = List.of(rows.get(0).split(","));
-                int loss = header.indexOf("loss");
-                double first = Double.parseDouble(rows.get(1).split(",")[loss]);
-                double last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[loss]);
+                History h = History.read(dir);
+                double first = h.value(0, "loss");
+                double last = h.value(h.rows() - 1, "loss");
                 System.out.println(strategy[1] + ": loss " + first + " at step 50, " + last + " at step 200, "
                         + sol.metrics());
                 // Each strategy must make progress; how much is for the ablation (docs/strategies.md) to say.
                 assertThat(last).as(strategy[1]).isLessThan(first);
                 if (strategy[0].equals("balance")) {
                     // Balanced runs report their weights per term.
-                    assertThat(header).as(strategy[1]).contains("w.pde", "w.bc");
+                    assertThat(h.header()).as(strategy[1]).contains("w.pde", "w.bc");
                 }
             }
         }
@@ -398,13 +396,11 @@ class PinnSolverTest {
         settings.put("causal.epsilon", "1,10");
         settings.put("causal.bins", 8);
         try (Solution sol = solver().solve(new SolveRequest(convection, settings, 4, run), Progress.NONE)) {
-            List<String> rows = Files.readAllLines(run.resolve("history.csv"));
-            List<String> header = List.of(rows.get(0).split(","));
-            assertThat(header).contains("points", "causal-eps", "causal-min-w");
-            String[] last = rows.get(rows.size() - 1).split(",");
+            History h = History.read(run);
+            assertThat(h.header()).contains("points", "causal-eps", "causal-min-w");
             // R3 keeps the number of points; the causal weights are probabilities of "earlier times fitted".
-            assertThat(Double.parseDouble(last[header.indexOf("points")])).isEqualTo(256);
-            double w = Double.parseDouble(last[header.indexOf("causal-min-w")]);
+            assertThat(h.value(h.rows() - 1, "points")).isEqualTo(256);
+            double w = h.value(h.rows() - 1, "causal-min-w");
             assertThat(w).isGreaterThan(0).isLessThanOrEqualTo(1);
         }
         var poisson = new org.ansatz.problems.internal.Poisson();
@@ -412,5 +408,22 @@ class PinnSolverTest {
         steady.put("causal.epsilon", "1");
         assertThatThrownBy(() -> solver().solve(new SolveRequest(poisson, steady, 4, run.resolve("steady")),
                 Progress.NONE)).hasMessageContaining("steady");
+    }
+
+    /** history.csv of a run directory: a header and rows of numbers after the stage name. */
+    private record History(List<String> header, List<String[]> data) {
+        static History read(Path dir) throws java.io.IOException {
+            List<String> lines = Files.readAllLines(dir.resolve("history.csv"));
+            return new History(List.of(lines.get(0).split(",")),
+                    lines.stream().skip(1).map(l -> l.split(",")).toList());
+        }
+
+        int rows() {
+            return data.size();
+        }
+
+        double value(int row, String column) {
+            return Double.parseDouble(data.get(row)[header.indexOf(column)]);
+        }
     }
 }
