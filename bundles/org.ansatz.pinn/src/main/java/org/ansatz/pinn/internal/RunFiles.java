@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import org.ansatz.api.run.AtomicFiles;
 
 /** Writes run outputs atomically: a reader (or a crash) never sees half a file. */
 final class RunFiles {
@@ -20,22 +21,11 @@ final class RunFiles {
     }
 
     static void write(Path file, byte[] content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, content);
     }
 
     static void write(Path file, String text) {
-        write(file, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, text);
     }
 
     /** Little-endian float64, the layout of NumPy's {@code <f8}. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.run.AtomicFiles;
 
 /** Point files: a header naming the columns, then numbers; columns are matched by name. */
 final class Csv {
@@ -73,11 +74,7 @@ final class Csv {
         return b.toString();
     }
 
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    static void writeAtomically(Path file, String text) {
+        AtomicFiles.write(file, text);
     }
 }

@@ -13,9 +13,9 @@ import org.ansatz.api.method.MethodKind;
 import org.ansatz.api.method.MethodRegistry;
 import org.ansatz.api.problem.PointSet;
 import org.ansatz.api.problem.Problem;
+import org.ansatz.api.run.RunSpec;
+import org.ansatz.api.run.Runs;
 import org.ansatz.api.solver.Solution;
-import org.ansatz.api.solver.SolveRequest;
-import org.ansatz.api.solver.Solver;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +38,9 @@ public class SolveCommands {
 
     @Reference
     MethodRegistry registry;
+
+    @Reference
+    Runs runs;
 
     @Descriptor("Registered problems with their inputs, outputs and reference")
     public void problems() {
@@ -66,19 +69,10 @@ public class SolveCommands {
             throw new IllegalArgumentException(PREDICT_USAGE);
         }
         Path dir = Paths.get(opts.get("--run"));
-        java.util.Properties run = new java.util.Properties();
-        Path runFile = dir.resolve("run.properties");
-        if (!java.nio.file.Files.isRegularFile(runFile)) {
-            throw new IllegalArgumentException(dir + " is not a run directory (no run.properties)");
-        }
-        try (var r = java.nio.file.Files.newBufferedReader(runFile)) {
-            run.load(r);
-        }
-        Problem p = registry.get(Problem.class, run.getProperty("problem"));
-        Solver solver = registry.get(Solver.class, run.getProperty("solver"));
+        Problem p = registry.get(Problem.class, runs.record(dir).problem());
         PointSet points = Csv.read(Paths.get(opts.get("--points")), p.inputs());
         List<String> with = opts.containsKey("--with") ? List.of(opts.get("--with").split(",")) : List.of();
-        try (Solution s = solver.load(p, dir)) {
+        try (Solution s = runs.open(dir, p)) {
             PointSet values = s.predict(points, with.stream().map(String::trim).toList());
             String csv = Csv.write(points, values);
             if (opts.containsKey("--out")) {
@@ -149,26 +143,13 @@ public class SolveCommands {
                     + "--seed N, --out DIR") String... args) throws Exception {
         Invocation inv = parse(problem, args);
         Problem p = registry.get(Problem.class, inv.problem());
-        Map<String, Object> settings = new LinkedHashMap<>(p.defaults());
-        settings.putAll(inv.settings());
-        String solverName = String.valueOf(settings.getOrDefault("solver", "pinn"));
-        Solver solver = registry.get(Solver.class, solverName);
-        if (!solver.supports(p)) {
-            throw new IllegalArgumentException("solver '" + solverName + "' cannot solve problem '" + inv.problem() + "'");
-        }
-        System.out.println("Solving " + inv.problem() + " (" + p.description() + ") with " + solverName
+        RunSpec spec = RunSpec.of(inv.problem()).with(inv.settings()).seed(inv.seed()).directory(inv.out());
+        System.out.println("Solving " + inv.problem() + " (" + p.description() + ") with "
+                + spec.settings().getOrDefault("solver", p.defaults().getOrDefault("solver", "pinn"))
                 + ", seed " + inv.seed() + "; run directory " + inv.out());
-        java.util.Properties run = new java.util.Properties();
-        run.setProperty("problem", inv.problem());
-        run.setProperty("solver", solverName);
-        run.setProperty("seed", Long.toString(inv.seed()));
-        java.nio.file.Files.createDirectories(inv.out());
-        try (var w = java.nio.file.Files.newBufferedWriter(inv.out().resolve("run.properties"))) {
-            run.store(w, "Ansatz run: what ansatz:predict needs to reopen it");
-        }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, 5000);
         long start = System.nanoTime();
-        try (Solution s = solver.solve(new SolveRequest(p, settings, inv.seed(), inv.out()), progress)) {
+        try (Solution s = runs.solve(spec, progress)) {
             progress.finishLine();
             System.out.println();
             System.out.printf(Locale.ROOT, "Done in %s.%n", ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
