@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import org.ansatz.api.run.AtomicFiles;
 
@@ -54,7 +53,8 @@ final class RunFiles {
             return "null";
         }
         if (v instanceof Double d) {
-            return Double.isFinite(d) ? String.format(Locale.ROOT, "%.10g", d) : quote(d.toString());
+            // The shortest text that reads back as the same double: results compare exactly across runs.
+            return Double.isFinite(d) ? d.toString() : quote(d.toString());
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
