@@ -70,6 +70,23 @@ class EmbeddedAnsatzTest {
     }
 
     @Test
+    void aBundleDroppedIntoThePluginDirectoryIsPickedUpAndItsRemovalWithdrawsIt() throws Exception {
+        Path plugins = java.nio.file.Files.createDirectories(tmp.resolve("plugins"));
+        try (EmbeddedAnsatz second = EmbeddedAnsatz.builder().plugins(plugins).start()) {
+            assertThat(second.registry().find(MethodKind.METRIC, "test-chebyshev")).isEmpty();
+            Path dropped = plugins.resolve("chebyshev.jar");
+            java.nio.file.Files.copy(Paths.get(System.getProperty("ansatz.test.plugin")), dropped);
+            assertThat(second.awaitMethod(MethodKind.METRIC, "test-chebyshev").name()).isEqualTo("test-chebyshev");
+            java.nio.file.Files.delete(dropped);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (second.registry().find(MethodKind.METRIC, "test-chebyshev").isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(second.registry().find(MethodKind.METRIC, "test-chebyshev")).isEmpty();
+        }
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThatThrownBy(() -> ansatz.install(tmp.resolve("missing.jar")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.jar");
