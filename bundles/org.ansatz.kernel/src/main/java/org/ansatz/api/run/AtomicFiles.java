@@ -28,8 +28,11 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            Files.write(tmp, content);
+            // A unique sibling, created with the default permissions the target would get (createTempFile
+            // would make it owner-only).
+            tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + Thread.currentThread().getId() + ".tmp");
+            Files.write(tmp, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
