@@ -22,6 +22,7 @@ public enum MethodKind {
     OPTIMIZER(OptimizerFactory.class),
     BALANCER(BalancerFactory.class),
     DATASET(DatasetProvider.class),
+    DISCOVERER(org.ansatz.api.discovery.Discoverer.class),
     METRIC(Metric.class);
 
     private final Class<?> serviceType;
