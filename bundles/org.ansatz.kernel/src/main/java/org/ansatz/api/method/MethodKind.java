@@ -23,6 +23,11 @@ public enum MethodKind {
     BALANCER(BalancerFactory.class),
     DATASET(DatasetProvider.class),
     DISCOVERER(org.ansatz.api.discovery.Discoverer.class),
+    /** Dynamics learners: neural ODEs, Hamiltonian and Lagrangian networks, EDMD. */
+    LEARNER(org.ansatz.api.dynamics.DynamicsLearner.class),
+    /** Benchmark dynamical systems with trajectory generators. */
+    SYSTEM(org.ansatz.api.dynamics.DynamicalSystem.class),
+    INTEGRATOR(org.ansatz.api.dynamics.Integrator.class),
     METRIC(Metric.class);
 
     private final Class<?> serviceType;
