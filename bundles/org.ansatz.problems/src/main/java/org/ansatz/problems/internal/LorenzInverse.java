@@ -1,0 +1,114 @@
+package org.ansatz.problems.internal;
+
+import ai.djl.ndarray.NDArray;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.expr.Symbols;
+import org.ansatz.api.method.AnsatzMethod;
+import org.ansatz.api.pde.Box;
+import org.ansatz.api.pde.Condition;
+import org.ansatz.api.pde.Conditions;
+import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.problem.Problem;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Lorenz parameters from a noisy trajectory (the setting of DeepXDE's Lorenz inverse example):
+ * {@code x' = s (y - x)}, {@code y' = x (r - z) - y}, {@code z' = x y - b z} on {@code t in [0, 3]} from
+ * {@code (-8, 7, 27)}, true {@code s = 10, r = 15, b = 8/3}, all started at 1; 200 observations with
+ * 1 % noise (relative to each component's range). The trajectory comes from {@link LorenzTrajectory},
+ * a converged RK4 integration.
+ */
+@Component(service = Problem.class)
+@AnsatzMethod(name = "lorenz-inverse",
+        description = "Lorenz system inverse: find s = 10, r = 15, b = 8/3 from a noisy trajectory")
+public class LorenzInverse extends ExactSystemProblem {
+
+    static final double S = 10;
+    static final double R = 15;
+    static final double B = 8.0 / 3;
+    static final double[] START = {-8, 7, 27};
+    static final double T = 3;
+    static final int OBSERVATIONS = 200;
+    static final double NOISE = 0.01;
+    private static final Box DOMAIN = new Box(new double[] {0}, new double[] {T});
+
+    private final LorenzTrajectory trajectory = new LorenzTrajectory(S, R, B, START, T, 30_000);
+    private volatile List<Condition> conditions;
+
+    public LorenzInverse() {
+        super(List.of("x_t - s*(y - x)", "y_t - x*(r - z) + y", "z_t - x*y + b*z"),
+                new Symbols(List.of("t"), List.of("x", "y", "z"), Map.of(), java.util.Set.of("s", "r", "b")));
+    }
+
+    @Override
+    public String description() {
+        return "Lorenz system inverse: find s = 10, r = 15, b = 8/3 from a noisy trajectory";
+    }
+
+    @Override
+    public Box domain() {
+        return DOMAIN;
+    }
+
+    @Override
+    double[] exact(double[] p) {
+        return trajectory.at(p[0]);
+    }
+
+    @Override
+    public NDArray residual(Jet u, NDArray x) {
+        throw new IllegalStateException("lorenz-inverse needs its unknowns s, r and b");
+    }
+
+    @Override
+    public Map<String, Double> unknowns() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("s", 1.0);
+        m.put("r", 1.0);
+        m.put("b", 1.0);
+        return m;
+    }
+
+    @Override
+    public List<Condition> conditions(boolean hardConstraints) {
+        if (hardConstraints) {
+            throw new IllegalArgumentException("lorenz-inverse learns from data; use constraints=soft");
+        }
+        List<Condition> c = conditions;
+        if (c == null) {
+            SplittableRandom random = new SplittableRandom(2025);
+            double[] times = new double[OBSERVATIONS];
+            for (int i = 0; i < OBSERVATIONS; i++) {
+                times[i] = T * i / (OBSERVATIONS - 1);
+            }
+            PointSet points = new PointSet(inputs(), times);
+            double[] values = reference().orElseThrow().evaluate(points).values().clone();
+            double[] range = trajectory.ranges();
+            for (int i = 0; i < values.length; i++) {
+                double g = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+                values[i] += NOISE * range[i % 3] * g;
+            }
+            c = List.of(initialValues("ic", DOMAIN, 0, 1, 2),
+                    Conditions.observations("data", points, new PointSet(outputs(), values)));
+            conditions = c;
+        }
+        return c;
+    }
+
+    @Override
+    public Optional<OutputTransform> hardConstraints() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = EquationProblem.pinnDefaults("40,40,40", "soft", 400, 20000, 3000);
+        d.put("adam.lr", 1e-3);
+        return d;
+    }
+}
