@@ -81,7 +81,7 @@ abstract class ExactSystemProblem implements PdeProblem {
         return Optional.of(new Reference() {
             @Override
             public String source() {
-                return "exact (closed form)";
+                return referenceSource();
             }
 
             @Override
@@ -98,6 +98,11 @@ abstract class ExactSystemProblem implements PdeProblem {
                 return new PointSet(outputs(), out);
             }
         });
+    }
+
+    /** How {@link #exact} is obtained, for listings. */
+    String referenceSource() {
+        return "exact (closed form)";
     }
 
     /** The exact values of the chosen outputs at the rows of {@code x}, as a tensor like {@code x}. */
