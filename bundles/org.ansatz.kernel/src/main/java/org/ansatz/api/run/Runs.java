@@ -1,6 +1,7 @@
 package org.ansatz.api.run;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.ansatz.api.problem.Problem;
 import org.ansatz.api.solver.Progress;
 import org.ansatz.api.solver.Solution;
@@ -40,6 +41,49 @@ public interface Runs {
 
     /** What {@link #RUN_FILE} in the directory records: problem, solver and seed. */
     RunRecord record(Path runDirectory);
+
+    /** Name of the file in a run directory that says whether the run is running, finished or failed. */
+    String STATUS_FILE = "status.json";
+
+    /**
+     * Reads a run spec file (YAML or JSON) with a registered {@link RunSpecReader}; the result can be
+     * adjusted further and passed to {@link #solve}. An inline PDE of the file becomes the spec's problem.
+     *
+     * @param overrides dotted keys applied over the file's values, as {@code --set key=value} does
+     * @throws IllegalArgumentException naming the file and the offending key's path
+     * @throws IllegalStateException    when no bundle that reads spec files is installed
+     */
+    RunSpec read(Path specFile, Map<String, String> overrides);
+
+    /**
+     * Continues an interrupted run (killed, crashed, cancelled) from the last checkpoint in its
+     * directory, with the settings and seed it was started with; the result is the one the
+     * uninterrupted run would have given. The problem is the registered one the run names, or the
+     * inline PDE of its effective spec ({@value RunSpecReader#EFFECTIVE_SPEC}).
+     *
+     * @throws IllegalArgumentException when the directory holds no resumable run, with the reason
+     */
+    Solution resume(Path runDirectory, Progress progress);
+
+    /** Continues an interrupted run of a host's own problem. */
+    Solution resume(Path runDirectory, Problem problem, Progress progress);
+
+    /** Whether a run is running, finished, failed or was killed, per its {@value #STATUS_FILE}. */
+    RunStatus status(Path runDirectory);
+
+    /**
+     * The contents of {@value #STATUS_FILE}.
+     *
+     * @param state   {@code running}, {@code finished}, {@code cancelled} (stopped early on request),
+     *                {@code failed}, {@code killed} (marked running by a process that no longer exists) or
+     *                {@code unknown} (no status file)
+     * @param error   the failure's message, or null
+     * @param started when the run (its first part, if resumed) started, ISO-8601, or null
+     * @param seconds wall time spent in the run over all its parts so far
+     * @param parts   1 for a run never resumed, plus one per resume
+     */
+    record RunStatus(String state, String error, String started, double seconds, int parts) {
+    }
 
     /**
      * The contents of {@value #RUN_FILE}.

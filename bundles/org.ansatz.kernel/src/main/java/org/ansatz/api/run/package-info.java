@@ -3,7 +3,7 @@
  * framework, plain-classpath wiring), so that the same spec and seed give the same result everywhere.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.ansatz.api.run;
 
 import org.osgi.annotation.bundle.Export;

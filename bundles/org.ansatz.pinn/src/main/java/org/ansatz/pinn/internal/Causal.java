@@ -98,6 +98,26 @@ final class Causal implements AutoCloseable {
         this.frozen = frozen;
     }
 
+    /** The index of the current epsilon in the schedule. */
+    int level() {
+        return level;
+    }
+
+    /** The last temporal weights, or null before any evaluation. */
+    double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /** Continues a resumed run at its level and weights. */
+    void restore(int level, double[] weights) {
+        if (level < 0 || level >= epsilons.length) {
+            throw new IllegalArgumentException("causal level " + level + " is outside the schedule of "
+                    + epsilons.length + " values");
+        }
+        this.level = level;
+        this.weights = weights == null ? null : weights.clone();
+    }
+
     double epsilon() {
         return epsilons[level];
     }

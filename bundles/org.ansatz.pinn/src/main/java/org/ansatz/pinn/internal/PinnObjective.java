@@ -57,6 +57,7 @@ final class PinnObjective implements Objective, AutoCloseable {
 
     private double[] domainPoints;
     private NDArray pointWeights;
+    private double[] pointWeightValues;
     private Balancer balancer;
     private long step;
     private boolean captureResiduals;
@@ -113,6 +114,16 @@ final class PinnObjective implements Objective, AutoCloseable {
         return evaluations;
     }
 
+    /** Continues the count of a resumed run. */
+    void evaluations(int count) {
+        this.evaluations = count;
+    }
+
+    /** The fixed per-point weights of the collocation points (from an adaptive sampler), or null. */
+    double[] pointWeights() {
+        return pointWeightValues;
+    }
+
     void balancer(Balancer balancer) {
         this.balancer = balancer;
     }
@@ -145,6 +156,7 @@ final class PinnObjective implements Objective, AutoCloseable {
             pointWeights.close();
             pointWeights = null;
         }
+        pointWeightValues = weights == null ? null : weights.clone();
         if (weights != null) {
             if (weights.length * problem.inputs().size() != points.length) {
                 throw new IllegalArgumentException("shape mismatch: " + weights.length + " point weights for "

@@ -27,6 +27,7 @@ import org.ansatz.api.solver.Progress;
 import org.ansatz.api.solver.Solution;
 import org.ansatz.api.solver.SolveRequest;
 import org.ansatz.api.solver.Solver;
+import org.ansatz.api.run.Resumable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Solver.class)
 @AnsatzMethod(name = "pinn", description = "Physics-informed neural network: Taylor-mode residuals, Adam then L-BFGS")
-public class PinnSolver implements Solver {
+public class PinnSolver implements Solver, Resumable {
 
     private final MethodRegistry registry;
     private final TensorEngine engine;
@@ -56,12 +57,28 @@ public class PinnSolver implements Solver {
 
     @Override
     public Solution solve(SolveRequest request, Progress progress) {
+        return train(request, progress, null);
+    }
+
+    /**
+     * Continues from {@code checkpoint.json}: parameters, optimizer, balancer and sampler state, loss
+     * weights, collocation points, causal level and history are restored, so that the run ends with
+     * the parameters an uninterrupted run would have reached.
+     */
+    @Override
+    public Solution resume(SolveRequest request, Progress progress) {
+        return train(request, progress, CheckpointFiles.read(request.runDirectory()));
+    }
+
+    private Solution train(SolveRequest request, Progress progress, CheckpointFiles.Saved saved) {
         if (!(request.problem() instanceof PdeProblem problem)) {
             throw new IllegalArgumentException("the pinn solver needs a PDE problem");
         }
-        Map<String, Object> spec = new LinkedHashMap<>(request.settings());
-        spec.put("seed", request.seed());
-        RunFiles.write(request.runDirectory().resolve("spec.json"), RunFiles.json(spec));
+        if (saved == null) {
+            Map<String, Object> spec = new LinkedHashMap<>(request.settings());
+            spec.put("seed", request.seed());
+            RunFiles.write(request.runDirectory().resolve("spec.json"), RunFiles.json(spec));
+        }
         Options s = new Options(request.settings());
         s.string("solver", "pinn");
         String modelName = s.string("model", "mlp");
@@ -151,28 +168,9 @@ public class PinnSolver implements Solver {
             Balancer balancer = balancerFactory == null ? null : balancerFactory.create(objective.termNames(),
                     weights, balancerOptions);
             Path dir = request.runDirectory();
-            String[] previous = {null};
-            trainer.configure((stage, step, loss, p) -> {
-                // A new data file first, then the description that names it, then the old data goes:
-                // whenever the process dies, checkpoint.json names a complete file.
-                String data = "checkpoint-" + stage + "-" + step + ".bin";
-                RunFiles.writeDoubles(dir.resolve(data), p);
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("stage", stage);
-                c.put("step", step);
-                c.put("loss", loss);
-                c.put("parameters", p.length);
-                c.put("data", data);
-                RunFiles.write(dir.resolve("checkpoint.json"), RunFiles.json(c));
-                if (previous[0] != null) {
-                    try {
-                        java.nio.file.Files.deleteIfExists(dir.resolve(previous[0]));
-                    } catch (java.io.IOException e) {
-                        // an old checkpoint left behind costs disk space only
-                    }
-                }
-                previous[0] = data;
-            }, checkpointEvery, stopLoss);
+            Causal causal = objective.causal();
+            trainer.configure(state -> CheckpointFiles.write(dir, state, trainer, objective, causal), checkpointEvery,
+                    stopLoss);
             if (stopError > 0) {
                 org.ansatz.api.problem.Reference ref = problem.reference().orElseThrow(() -> new IllegalArgumentException(
                         "setting stop.error needs a problem with a reference"));
@@ -180,18 +178,28 @@ public class PinnSolver implements Solver {
                 double[] exact = ref.evaluate(points).values();
                 trainer.stopOnError(stopError, every, () -> relativeL2(trainer.predict(points).values(), exact));
             }
-            trainer.run(new PinnTrainer.Stage("adam", () -> firstOrder.create(dimension, optimizerOptions), adamSteps,
-                    PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), balancer, resampler),
-                    every, progress);
-            if (refine > 0) {
-                // Between the stages: Adam has shaped the solution, L-BFGS polishes where it is worst.
-                double worst = trainer.refine(refine, candidates, request.seed() + 3);
-                progress.report(new org.ansatz.api.solver.ProgressUpdate("refine", refine, refine,
-                        Map.of("points", (double) trainer.collocationPoints(), "max-residual", worst)));
+            PinnTrainer.Resume from = null;
+            int firstStage = 0;
+            if (saved != null) {
+                from = saved.restore(trainer, objective, causal, balancer, resampler);
+                firstStage = saved.stageIndex();
+                progress.report(new org.ansatz.api.solver.ProgressUpdate("resume", saved.step(), -1,
+                        Map.of("stage", (double) saved.stageIndex(), "loss", saved.loss())));
+            }
+            if (firstStage == 0) {
+                trainer.run(new PinnTrainer.Stage(0, "adam", () -> firstOrder.create(dimension, optimizerOptions),
+                        adamSteps, PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), balancer,
+                        resampler), every, progress, from);
+                if (refine > 0) {
+                    // Between the stages: Adam has shaped the solution, L-BFGS polishes where it is worst.
+                    double worst = trainer.refine(refine, candidates, request.seed() + 3);
+                    progress.report(new org.ansatz.api.solver.ProgressUpdate("refine", refine, refine,
+                            Map.of("points", (double) trainer.collocationPoints(), "max-residual", worst)));
+                }
             }
             if (lineSearch != null) {
-                trainer.run(new PinnTrainer.Stage("lbfgs", () -> lineSearch.create(dimension, lbfgsOptions),
-                        lbfgsIterations, step -> 1, null, null), every, progress);
+                trainer.run(new PinnTrainer.Stage(1, "lbfgs", () -> lineSearch.create(dimension, lbfgsOptions),
+                        lbfgsIterations, step -> 1, null, null), every, progress, firstStage == 1 ? from : null);
             }
             Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));

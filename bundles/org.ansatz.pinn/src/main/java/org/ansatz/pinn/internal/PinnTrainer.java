@@ -40,22 +40,22 @@ final class PinnTrainer {
     }
 
     /** One training stage. */
-    record Stage(String name, Supplier<Optimizer> optimizer, int steps, Schedule schedule, Balancer balancer,
-            Resampler resampler) {
+    record Stage(int index, String name, Supplier<Optimizer> optimizer, int steps, Schedule schedule,
+            Balancer balancer, Resampler resampler) {
     }
 
     private final PinnObjective objective;
     private final NDManager base;
     private final List<Row> history = new ArrayList<>();
-    private final long start = System.nanoTime();
-    private final SplittableRandom random;
+    private long start = System.nanoTime();
+    private final long seed;
     private double[] weights;
 
     PinnTrainer(PinnObjective objective, NDManager base, double[] initialWeights, long seed) {
         this.objective = objective;
         this.base = base;
         this.weights = initialWeights.clone();
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     PinnObjective objective() {
@@ -114,13 +114,13 @@ final class PinnTrainer {
         }
     }
 
-    /** Receives the parameters every so many steps, to write a checkpoint. */
+    /** Receives the training state every so many steps, to write a checkpoint. */
     @FunctionalInterface
     interface Checkpoints {
-        void save(String stage, long step, double loss, double[] parameters);
+        void save(Checkpoint state);
     }
 
-    private Checkpoints checkpoints = (stage, step, loss, p) -> { };
+    private Checkpoints checkpoints = state -> { };
     private int checkpointEvery;
     private double stopLoss;
     private boolean reachedTarget;
@@ -159,9 +159,6 @@ final class PinnTrainer {
     }
 
     private boolean done(String stage, long step, double loss, double[] x) {
-        if (checkpointEvery > 0 && step % checkpointEvery == 0) {
-            checkpoints.save(stage, step, loss, x.clone());
-        }
         if (loss <= stopLoss) {
             stop("loss");
         }
@@ -175,11 +172,27 @@ final class PinnTrainer {
     }
 
     /**
+     * Where an interrupted stage continues: the state after {@code step} completed steps, as a
+     * checkpoint saved it. {@code restore} puts the optimizer's saved state into the optimizer the
+     * stage created afresh.
+     */
+    record Resume(long step, double[] x, double[] good, double scale, int rescues, int firstEvaluation,
+            java.util.function.Consumer<Optimizer> restore) {
+    }
+
+    /** Everything a checkpoint needs to continue the current stage after {@code step}. */
+    record Checkpoint(int stageIndex, String stage, long step, double loss, double[] x, double[] good, double scale,
+            int rescues, int firstEvaluation, Optimizer optimizer, Balancer balancer, Resampler resampler) {
+    }
+
+    /**
      * Runs one stage from the current parameters. A non-finite loss restores the last good state and
      * halves the learning rate with a fresh optimizer, three times at most. Line-search stages keep
      * the loss weights fixed at those reached so far.
+     *
+     * @param from where an interrupted run of this stage continues, or null to start it
      */
-    void run(Stage stage, int every, Progress progress) {
+    void run(Stage stage, int every, Progress progress, Resume from) {
         if (stage.steps() == 0 || reachedTarget) {
             return;
         }
@@ -195,8 +208,19 @@ final class PinnTrainer {
         double scale = 1;
         int rescues = 0;
         int firstEvaluation = objective.evaluations();
+        long first = 1;
+        if (from != null) {
+            x = from.x().clone();
+            good = from.good().clone();
+            scale = from.scale();
+            rescues = from.rescues();
+            firstEvaluation = from.firstEvaluation();
+            first = from.step() + 1;
+            objective.setParameters(x);
+            from.restore().accept(optimizer);
+        }
         try {
-            for (int step = 1; step <= stage.steps(); step++) {
+            for (long step = first; step <= stage.steps(); step++) {
                 objective.step(step);
                 Resampler resampler = stage.resampler();
                 boolean resample = resampler != null && step % resampler.every() == 0;
@@ -225,7 +249,7 @@ final class PinnTrainer {
                     weights = seen.weights();
                 }
                 if (resample && objective.capturedResiduals() != null) {
-                    resample(resampler, before, step, progress, stage.name());
+                    resample(resampler, before, stage.index(), step, progress, stage.name());
                 }
                 Causal causal = objective.causal();
                 boolean causalDone = causal != null && !optimizer.lineSearch() && causal.advance();
@@ -264,7 +288,16 @@ final class PinnTrainer {
                     }
                     record(stage.name(), step, v, stage.steps(), progress);
                 }
-                if (stop || converged || progress.cancelled()) {
+                if (stop || converged) {
+                    break;
+                }
+                // After the step is complete (history row included), so that a resumed run repeats
+                // nothing and skips nothing. Not when the stage ends here: the run then finishes.
+                if (checkpointEvery > 0 && step % checkpointEvery == 0) {
+                    checkpoints.save(new Checkpoint(stage.index(), stage.name(), step, loss, x.clone(), good.clone(),
+                            scale, rescues, firstEvaluation, optimizer, stage.balancer(), stage.resampler()));
+                }
+                if (progress.cancelled()) {
                     break;
                 }
             }
@@ -273,7 +306,25 @@ final class PinnTrainer {
         }
     }
 
-    private void resample(Resampler resampler, double[] at, long step, Progress progress, String stage) {
+    /** Seconds of training so far, including earlier parts of a resumed run. */
+    double seconds() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Continues a resumed run's clock, history and loss weights. */
+    void restore(double seconds, List<Row> rows, double[] lossWeights) {
+        start = System.nanoTime() - (long) (seconds * 1e9);
+        history.clear();
+        history.addAll(rows);
+        weights = lossWeights.clone();
+    }
+
+    private void resample(Resampler resampler, double[] at, int stageIndex, long step, Progress progress,
+            String stage) {
+        // A generator per resampling, derived from the seed, stage and step: a resumed run draws the
+        // same points without the state of a long-lived generator.
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stageIndex * 0xC2B2AE3D27D4EB4FL
+                + step);
         int d = objective.problem().inputs().size();
         Population population = new Population(d, objective.domainPoints(), objective.capturedResiduals(), step);
         Domain domain = new Domain() {

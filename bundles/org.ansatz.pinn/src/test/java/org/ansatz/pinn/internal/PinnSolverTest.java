@@ -309,9 +309,18 @@ class PinnSolverTest {
             // lr after 200 of 400 steps: 1e-3 * 0.5^2
             assertThat(history).contains("adam,200,").contains("2.50000000e-04");
             String checkpoint = Files.readString(run.resolve("checkpoint.json"));
-            assertThat(checkpoint).contains("\"step\": 400").contains("checkpoint-adam-400.bin");
-            assertThat(run.resolve("checkpoint-adam-400.bin")).exists();
-            assertThat(run.resolve("checkpoint-adam-300.bin")).doesNotExist();
+            assertThat(checkpoint).contains("\"step\" : 400").contains("checkpoint-adam-400.npz");
+            assertThat(run.resolve("checkpoint-adam-300.npz")).doesNotExist();
+            // the checkpoint after the last step holds the final parameters (no unknowns here) in double
+            // precision; model.bin holds them as the float32 model has them
+            double[] saved = (double[]) org.ansatz.api.run.NumpyFiles.readNpz(run.resolve("checkpoint-adam-400.npz"))
+                    .get("parameters").data();
+            java.nio.ByteBuffer model = java.nio.ByteBuffer.wrap(Files.readAllBytes(run.resolve("model.bin")))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            double[] finals = new double[saved.length];
+            model.asDoubleBuffer().get(finals);
+            double[] rounded = java.util.Arrays.stream(saved).map(v -> (float) v).toArray();
+            assertThat(finals).containsExactly(rounded);
         }
         settings.put("stop.loss", 35.0);
         settings.put("lbfgs.iterations", 100);

@@ -56,9 +56,13 @@ final class ConsoleProgress implements Progress {
     }
 
     static String format(ProgressUpdate u, double seconds, long startStep) {
+        if (u.stage().equals("resume")) {
+            return String.format(Locale.ROOT, "resuming from the checkpoint after step %d (loss %.3e)", u.step(),
+                    u.values().getOrDefault("loss", Double.NaN));
+        }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6s %6d", u.stage(), u.step()));
         if (u.totalSteps() > 0) {
-            b.append('/').append(u.totalSteps());
+            b.append('/').append(u.totalSteps()).append(' ').append(bar((double) u.step() / u.totalSteps(), 20));
         }
         for (Map.Entry<String, Double> e : u.values().entrySet()) {
             b.append(String.format(Locale.ROOT, "  %s %.3e", e.getKey(), e.getValue()));
@@ -71,6 +75,17 @@ final class ConsoleProgress implements Progress {
             }
         }
         return b.toString();
+    }
+
+    /** {@code [=======>     ]  58%}: the stage's share done. */
+    static String bar(double fraction, int width) {
+        double f = Math.max(0, Math.min(1, fraction));
+        int full = (int) Math.floor(f * width);
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < width; i++) {
+            b.append(i < full ? '=' : i == full && f < 1 ? '>' : ' ');
+        }
+        return b.append(String.format(Locale.ROOT, "] %3d%%", (int) Math.floor(f * 100))).toString();
     }
 
     static String duration(double seconds) {

@@ -1,5 +1,6 @@
 package org.ansatz.shell.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
@@ -25,16 +26,17 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.scope=ansatz",
     "osgi.command.function=problems",
     "osgi.command.function=solve",
+    "osgi.command.function=resume",
     "osgi.command.function=predict"
 })
 public class SolveCommands {
 
-    static final String USAGE = "usage: solve <problem> [--set key=value]... [--model NAME] [--optimizer NAME] "
-            + "[--balance NAME] [--sampler NAME] [--causal EPS,...] [--seed N] [--out DIR]";
+    static final String USAGE = "usage: solve <problem|spec.yaml|spec.json> [--set key=value]... [--solver NAME] [--model NAME] "
+            + "[--optimizer NAME] [--balance NAME] [--sampler NAME] [--causal EPS,...] [--seed N] [--out DIR]";
 
     /** Options that name a plug-in method: shorthand for --set key=NAME. */
-    private static final Map<String, String> SHORTHANDS = Map.of("--model", "model", "--optimizer", "optimizer",
-            "--balance", "balance", "--sampler", "sampler", "--causal", "causal.epsilon");
+    private static final Map<String, String> SHORTHANDS = Map.of("--solver", "solver", "--model", "model",
+            "--optimizer", "optimizer", "--balance", "balance", "--sampler", "sampler", "--causal", "causal.epsilon");
 
     @Reference
     MethodRegistry registry;
@@ -69,7 +71,12 @@ public class SolveCommands {
             throw new IllegalArgumentException(PREDICT_USAGE);
         }
         Path dir = Paths.get(opts.get("--run"));
-        Problem p = registry.get(Problem.class, runs.record(dir).problem());
+        String name = runs.record(dir).problem();
+        Path effective = dir.resolve(org.ansatz.api.run.RunSpecReader.EFFECTIVE_SPEC);
+        // A problem defined in a spec file is not registered: its definition is in the run's run.yaml.
+        Problem p = registry.find(MethodKind.PROBLEM, name).isEmpty() && Files.isRegularFile(effective)
+                && runs.read(effective, Map.of()).problem() != null ? runs.read(effective, Map.of()).problem()
+                : registry.get(Problem.class, name);
         PointSet points = Csv.read(Paths.get(opts.get("--points")), p.inputs());
         List<String> with = opts.containsKey("--with") ? List.of(opts.get("--with").split(",")) : List.of();
         try (Solution s = runs.open(dir, p)) {
@@ -137,27 +144,102 @@ public class SolveCommands {
         return new Invocation(problem, settings, seed, out);
     }
 
-    @Descriptor("Solve a problem: prints progress and the error against the reference, writes a run directory")
-    public void solve(@Descriptor("problem name, see 'problems'") String problem,
+    /** A spec file rather than a problem name: by its extension. */
+    static boolean isSpecFile(String argument) {
+        String a = argument.toLowerCase(Locale.ROOT);
+        return a.endsWith(".yaml") || a.endsWith(".yml") || a.endsWith(".json");
+    }
+
+    @Descriptor("Solve a problem or a run spec file: prints progress and the error against the reference, writes a "
+            + "run directory with plots and exports")
+    public void solve(@Descriptor("problem name (see 'problems') or a spec file (.yaml, .yml, .json)") String problem,
             @Descriptor("--set key=value (repeatable), --model/--optimizer/--balance/--sampler NAME, --causal EPS,..., "
                     + "--seed N, --out DIR") String... args) throws Exception {
-        Invocation inv = parse(problem, args);
-        Problem p = registry.get(Problem.class, inv.problem());
-        RunSpec spec = RunSpec.of(inv.problem()).with(inv.settings()).seed(inv.seed()).directory(inv.out());
-        System.out.println("Solving " + inv.problem() + " (" + p.description() + ") with "
+        RunSpec spec;
+        Problem p;
+        if (isSpecFile(problem)) {
+            Path file = Paths.get(problem);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no spec file " + file.toAbsolutePath());
+            }
+            spec = runs.read(file, overrides(args));
+            p = spec.problem() != null ? spec.problem() : registry.get(Problem.class, spec.problemName());
+            if (spec.directory() == null) {
+                spec = spec.directory(defaultDirectory(spec.problemName()));
+            }
+        } else {
+            Invocation inv = parse(problem, args);
+            p = registry.get(Problem.class, inv.problem());
+            spec = RunSpec.of(inv.problem()).with(inv.settings()).seed(inv.seed()).directory(inv.out());
+        }
+        System.out.println("Solving " + spec.problemName() + " (" + p.description() + ") with "
                 + spec.settings().getOrDefault("solver", p.defaults().getOrDefault("solver", "pinn"))
-                + ", seed " + inv.seed() + "; run directory " + inv.out());
+                + ", seed " + spec.seed() + "; run directory " + spec.directory());
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, 5000);
         long start = System.nanoTime();
         try (Solution s = runs.solve(spec, progress)) {
-            progress.finishLine();
-            System.out.println();
-            System.out.printf(Locale.ROOT, "Done in %s.%n", ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
-            Table t = new Table().row("METRIC", "VALUE");
-            s.metrics().forEach((k, v) -> t.row(k, String.format(Locale.ROOT, "%.3e", v)));
-            System.out.print(t.render("  "));
-            p.reference().ifPresent(r -> System.out.println("  reference: " + r.source()));
-            System.out.println("Run directory: " + inv.out().toAbsolutePath());
+            report(s, p, spec.directory(), progress, start);
         }
+    }
+
+    @Descriptor("Continue an interrupted run (killed, crashed, cancelled) from its last checkpoint")
+    public void resume(@Descriptor("run directory") String directory) throws Exception {
+        Path dir = Paths.get(directory);
+        Runs.RunRecord r = runs.record(dir);
+        Runs.RunStatus status = runs.status(dir);
+        if (!status.state().equals("finished") && !status.state().equals("running")) {
+            // finished and running runs are refused by Runs.resume with the reason
+            System.out.println("Resuming " + r.problem() + " (" + status.state() + " after "
+                    + ConsoleProgress.duration(status.seconds()) + ") in " + dir);
+        }
+        ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, 5000);
+        long start = System.nanoTime();
+        try (Solution s = runs.resume(dir, progress)) {
+            Problem p = registry.find(org.ansatz.api.method.MethodKind.PROBLEM, r.problem()).isPresent()
+                    ? registry.get(Problem.class, r.problem()) : null;
+            report(s, p, dir, progress, start);
+        }
+    }
+
+    private static void report(Solution s, Problem p, Path dir, ConsoleProgress progress, long start)
+            throws java.io.IOException {
+        progress.finishLine();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Done in %s.%n", ConsoleProgress.duration((System.nanoTime() - start) / 1e9));
+        Table t = new Table().row("METRIC", "VALUE");
+        s.metrics().forEach((k, v) -> t.row(k, String.format(Locale.ROOT, "%.3e", v)));
+        System.out.print(t.render("  "));
+        if (p != null) {
+            p.reference().ifPresent(r -> System.out.println("  reference: " + r.source()));
+        }
+        System.out.println("Run directory: " + dir.toAbsolutePath());
+        try (var files = Files.list(dir)) {
+            List<String> outputs = files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith("checkpoint") && (n.endsWith(".png") || n.endsWith(".vtk") || n.endsWith(".npz")))
+                    .sorted().toList();
+            if (!outputs.isEmpty()) {
+                System.out.println("  plots and exports: " + String.join(", ", outputs));
+            }
+        }
+    }
+
+    /** Options after a spec file: the same as after a problem name, as dotted keys over the file's. */
+    static Map<String, String> overrides(String... args) {
+        Invocation inv = parse("spec", args);
+        Map<String, String> o = new LinkedHashMap<>();
+        inv.settings().forEach((k, v) -> o.put(k, String.valueOf(v)));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--seed")) {
+                o.put("seed", Long.toString(inv.seed()));
+            } else if (args[i].equals("--out")) {
+                o.put("output.directory", inv.out().toString());
+            }
+        }
+        return o;
+    }
+
+    static Path defaultDirectory(String problem) {
+        return Paths.get("runs", problem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss")));
     }
 }

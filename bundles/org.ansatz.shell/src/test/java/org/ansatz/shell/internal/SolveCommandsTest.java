@@ -22,9 +22,10 @@ class SolveCommandsTest {
     @Test
     void methodShorthandsBecomeSettings() {
         var inv = SolveCommands.parse("convection", "--sampler", "r3", "--balance", "config", "--optimizer",
-                "multiadam", "--causal", "0.01,0.1,1");
+                "multiadam", "--causal", "0.01,0.1,1", "--solver", "gp-hfm");
         assertThat(inv.settings()).containsExactly(Map.entry("sampler", "r3"), Map.entry("balance", "config"),
-                Map.entry("optimizer", "multiadam"), Map.entry("causal.epsilon", "0.01,0.1,1"));
+                Map.entry("optimizer", "multiadam"), Map.entry("causal.epsilon", "0.01,0.1,1"),
+                Map.entry("solver", "gp-hfm"));
         assertThatThrownBy(() -> SolveCommands.parse("convection", "--sampler", "--seed", "1"))
                 .hasMessageContaining("--sampler needs a value");
     }
@@ -45,7 +46,29 @@ class SolveCommandsTest {
     @Test
     void progressLineShowsValuesRateAndEta() {
         String line = ConsoleProgress.format(new ProgressUpdate("adam", 500, 2000, Map.of("loss", 1.5e-3)), 10.0, 0);
-        assertThat(line).isEqualTo("adam      500/2000  loss 1.500e-03  | 50.0 steps/s  ETA 0:30");
+        assertThat(line).isEqualTo("adam      500/2000 [=====>              ]  25%  loss 1.500e-03  | 50.0 steps/s  ETA 0:30");
         assertThat(ConsoleProgress.duration(3725)).isEqualTo("1:02:05");
+    }
+
+    @Test
+    void progressLineHasABarAndResumeIsAnnounced() {
+        String line = ConsoleProgress.format(new ProgressUpdate("lbfgs", 250, 1000, Map.of("loss", 2e-4, "pde", 1e-4,
+                "ic", 1e-4)), 5.0, 0);
+        assertThat(line).contains("250/1000 [=====>              ]  25%").contains("pde 1.000e-04")
+                .contains("ic 1.000e-04").contains("50.0 steps/s").contains("ETA 0:15");
+        assertThat(ConsoleProgress.bar(1.0, 10)).isEqualTo("[==========] 100%");
+        assertThat(ConsoleProgress.bar(0.0, 4)).isEqualTo("[>   ]   0%");
+        assertThat(ConsoleProgress.format(new ProgressUpdate("resume", 500, -1, Map.of("loss", 0.5)), 0, 0))
+                .isEqualTo("resuming from the checkpoint after step 500 (loss 5.000e-01)");
+    }
+
+    @Test
+    void optionsAfterASpecFileBecomeOverridesOfItsKeys() {
+        assertThat(SolveCommands.isSpecFile("examples/specs/wave.yaml")).isTrue();
+        assertThat(SolveCommands.isSpecFile("run.JSON")).isTrue();
+        assertThat(SolveCommands.isSpecFile("burgers")).isFalse();
+        assertThat(SolveCommands.overrides("--set", "adam.steps=10", "--model", "mlp", "--seed", "4", "--out", "r1"))
+                .containsExactly(Map.entry("adam.steps", "10"), Map.entry("model", "mlp"), Map.entry("seed", "4"),
+                        Map.entry("output.directory", "r1"));
     }
 }
