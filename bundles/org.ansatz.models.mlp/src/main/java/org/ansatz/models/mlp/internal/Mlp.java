@@ -129,14 +129,22 @@ public final class Mlp implements Model, JetModel {
         return offsets[widths.length - 1];
     }
 
-    private NDArray weight(int l) {
-        return flat.get(offsets[l] + ":" + (offsets[l] + widths[l] * widths[l + 1]))
-                .reshape(new Shape(widths[l], widths[l + 1]));
+    /*
+     * Views of the flat buffer are created per forward pass and belong to the caller's manager (that of
+     * the input): made in the buffer's own manager they would live as long as the model, and a
+     * training run would keep every step's views (and their autograd nodes) until the end.
+     */
+    private NDArray weight(int l, NDManager m) {
+        NDArray slice = flat.get(offsets[l] + ":" + (offsets[l] + widths[l] * widths[l + 1]));
+        slice.attach(m);
+        return slice.reshape(new Shape(widths[l], widths[l + 1]));
     }
 
-    private NDArray bias(int l) {
+    private NDArray bias(int l, NDManager m) {
         int from = offsets[l] + widths[l] * widths[l + 1];
-        return flat.get(from + ":" + (from + widths[l + 1]));
+        NDArray slice = flat.get(from + ":" + (from + widths[l + 1]));
+        slice.attach(m);
+        return slice;
     }
 
     @Override
@@ -155,7 +163,7 @@ public final class Mlp implements Model, JetModel {
         NDArray a = periodic == null ? x : periodic.apply(x);
         int layers = widths.length - 1;
         for (int l = 0; l < layers; l++) {
-            a = a.matMul(weight(l)).add(bias(l));
+            a = a.matMul(weight(l, x.getManager())).add(bias(l, x.getManager()));
             if (l < layers - 1) {
                 a = activation.apply(a);
             }
@@ -168,7 +176,7 @@ public final class Mlp implements Model, JetModel {
         Jet a = periodic == null ? input : periodic.apply(input);
         int layers = widths.length - 1;
         for (int l = 0; l < layers; l++) {
-            a = a.linear(weight(l), bias(l));
+            a = a.linear(weight(l, input.data().getManager()), bias(l, input.data().getManager()));
             if (l < layers - 1) {
                 a = a.apply(activation);
             }
