@@ -1,6 +1,7 @@
 package org.ansatz.dynamics.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -96,7 +97,7 @@ final class Adjoint {
             params.attachTo(m);
             NDArray xt = m.create(x, new Shape(batch, field.dimension())).toType(type, false);
             NDArray next = new Rk4().step(field, t, xt, h);
-            return next.toType(DataType.FLOAT64, false).toDoubleArray();
+            return Tensors.toDoubles(next);
         }
     }
 
@@ -143,8 +144,8 @@ final class Adjoint {
             }
             params.zeroGradients();
             JniUtils.backward((PtNDArray) inner, (PtNDArray) inner.onesLike(), false, false);
-            double[] fz = f.toType(DataType.FLOAT64, false).toDoubleArray();
-            double[] gz = zl.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] fz = Tensors.toDoubles(f);
+            double[] gz = Tensors.toDoubles(zl.getGradient());
             double[] gw = params.gradient();
             for (int i = 0; i < gz.length; i++) {
                 gz[i] = -gz[i];

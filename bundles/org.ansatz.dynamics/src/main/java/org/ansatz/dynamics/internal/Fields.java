@@ -303,8 +303,8 @@ final class Fields {
         }
 
         double[] parametersNow() {
-            double[] g = guess.toType(DataType.FLOAT64, false).toDoubleArray();
-            double[] p = phi.toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] g = Tensors.toDoubles(guess);
+            double[] p = Tensors.toDoubles(phi);
             for (int i = 0; i < g.length; i++) {
                 g[i] *= 1 + p[i];
             }

@@ -1,6 +1,7 @@
 package org.ansatz.dynamics.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -240,7 +241,7 @@ public final class NeuralLearner implements DynamicsLearner {
                     params.attachTo(m);
                     NDArray xt = m.create(x, new Shape(b, d)).toType(type, false);
                     NDArray next = integrator.solve(field, xt, new double[] {times[t - 1], times[t]}, step).get(1);
-                    x = next.toType(DataType.FLOAT64, false).toDoubleArray();
+                    x = Tensors.toDoubles(next);
                 }
                 store(out, x, t, d);
             }

@@ -1,6 +1,7 @@
 package org.ansatz.dynamics.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -40,7 +41,7 @@ final class Params {
         double[] out = new double[size];
         int o = 0;
         for (NDArray a : leaves) {
-            double[] v = a.toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] v = Tensors.toDoubles(a);
             System.arraycopy(v, 0, out, o, v.length);
             o += v.length;
         }
@@ -69,7 +70,7 @@ final class Params {
         int o = 0;
         for (NDArray a : leaves) {
             try (NDArray g = a.getGradient()) {
-                double[] v = g.toType(DataType.FLOAT64, false).toDoubleArray();
+                double[] v = Tensors.toDoubles(g);
                 System.arraycopy(v, 0, out, o, v.length);
                 o += v.length;
             }

@@ -1,6 +1,7 @@
 package org.ansatz.gp.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -40,7 +41,7 @@ final class EpgpChecks {
         Jet u = Jet.input(x, plan).with(m.create(data, new Shape(streams.size(), n, outputs)));
         NDArray r = problem.residual(u, x);
         double max = 0;
-        for (double v : r.toType(DataType.FLOAT64, false).toDoubleArray()) {
+        for (double v : Tensors.toDoubles(r)) {
             max = Math.max(max, Math.abs(v));
         }
         return max;

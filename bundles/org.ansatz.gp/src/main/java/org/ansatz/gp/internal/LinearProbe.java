@@ -1,6 +1,7 @@
 package org.ansatz.gp.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -145,7 +146,7 @@ final class LinearProbe {
     private static double[] evaluate(Residual residual, Jet base, NDArray x, double[] data, int s, int n, int outputs) {
         NDArray d = x.getManager().create(data, new Shape(s, n, outputs));
         NDArray r = residual.apply(base.with(d), x);
-        double[] out = r.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] out = Tensors.toDoubles(r);
         for (double v : out) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("the residual is not finite at some point");

@@ -31,4 +31,28 @@ public final class Tensors {
             default -> like.getManager().create(value).toType(type, false);
         };
     }
+
+    /**
+     * The values of {@code a} as doubles, without leaving a converted tensor behind: a
+     * {@code toType(FLOAT64)} copy belongs to {@code a}'s manager, which for parameters and gradients is
+     * the model's and lives for the whole run (one leaked copy per training step was measured).
+     */
+    public static double[] toDoubles(NDArray a) {
+        switch (a.getDataType()) {
+            case FLOAT64:
+                return a.toDoubleArray();
+            case FLOAT32: {
+                float[] f = a.toFloatArray();
+                double[] d = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    d[i] = f[i];
+                }
+                return d;
+            }
+            default:
+                try (NDArray c = a.toType(DataType.FLOAT64, false)) {
+                    return c.toDoubleArray();
+                }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.ansatz.pinn.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -77,7 +78,7 @@ final class Causal implements AutoCloseable {
     NDArray loss(NDArray perPoint) {
         NDArray binLosses = perPoint.transpose().matMul(binMatrix);
         if (!frozen || weights == null) {
-            double[] l = binLosses.toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] l = Tensors.toDoubles(binLosses);
             weights = new double[bins];
             double cumulative = 0;
             for (int i = 0; i < bins; i++) {

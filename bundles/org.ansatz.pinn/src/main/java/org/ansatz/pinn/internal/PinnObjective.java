@@ -244,7 +244,7 @@ final class PinnObjective implements Objective, AutoCloseable {
     Map<String, Double> unknowns() {
         Map<String, Double> out = new LinkedHashMap<>();
         if (unknowns != null) {
-            double[] v = unknowns.toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] v = Tensors.toDoubles(unknowns);
             for (int i = 0; i < v.length; i++) {
                 out.put(unknownNames.get(i), v[i]);
             }
@@ -277,7 +277,7 @@ final class PinnObjective implements Objective, AutoCloseable {
 
     /** The model's parameters only (what model.bin holds). */
     double[] modelParameters() {
-        return flat().toType(DataType.FLOAT64, false).toDoubleArray();
+        return Tensors.toDoubles(flat());
     }
 
     /** Everything optimised: the model's parameters, then the unknowns. */
@@ -286,7 +286,7 @@ final class PinnObjective implements Objective, AutoCloseable {
         if (unknowns == null) {
             return m;
         }
-        double[] u = unknowns.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] u = Tensors.toDoubles(unknowns);
         double[] out = Arrays.copyOf(m, m.length + u.length);
         System.arraycopy(u, 0, out, m.length, u.length);
         return out;
@@ -311,8 +311,14 @@ final class PinnObjective implements Objective, AutoCloseable {
      * deprecated libtorch dispatch mode and prints a warning about silent wrong results.
      */
     private void assign(NDArray target, double[] values) {
+        // PyTorch's grad mode is per thread, and a caller's thread may have it on (an open gradient
+        // collector of its own): an in-place write to a leaf that requires grad is then refused.
+        boolean was = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDManager m = base.newSubManager()) {
             target.set(new NDIndex(":"), cast(m.create(values)));
+        } finally {
+            JniUtils.setGradMode(was);
         }
     }
 
@@ -327,7 +333,7 @@ final class PinnObjective implements Objective, AutoCloseable {
 
     private static void copyGradient(NDArray leaf, double[] out, int offset) {
         try (NDArray g = leaf.getGradient()) {
-            double[] v = g.toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] v = Tensors.toDoubles(g);
             System.arraycopy(v, 0, out, offset, v.length);
         }
     }
@@ -363,7 +369,7 @@ final class PinnObjective implements Objective, AutoCloseable {
                     terms.add(rc.square().mean());
                 }
             }
-            losses = NDArrays.stack(new NDList(terms)).toType(DataType.FLOAT64, false).toDoubleArray();
+            losses = Tensors.toDoubles(NDArrays.stack(new NDList(terms)));
             gradients = new double[terms.size()][];
             if (captureResiduals) {
                 capturedResiduals = residuals.get(0).abs().max(new int[] {1}).toType(DataType.FLOAT64, false)

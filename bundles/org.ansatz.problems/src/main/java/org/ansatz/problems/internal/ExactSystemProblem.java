@@ -1,6 +1,7 @@
 package org.ansatz.problems.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -108,7 +109,7 @@ abstract class ExactSystemProblem implements PdeProblem {
     /** The exact values of the chosen outputs at the rows of {@code x}, as a tensor like {@code x}. */
     NDArray exactAt(NDArray x, int[] outputs) {
         int d = inputs().size();
-        double[] points = x.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] points = Tensors.toDoubles(x);
         int n = points.length / d;
         double[] values = new double[n * outputs.length];
         double[] p = new double[d];
