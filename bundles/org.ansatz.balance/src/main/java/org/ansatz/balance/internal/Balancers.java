@@ -117,6 +117,15 @@ final class Balancers {
         return out;
     }
 
+    /**
+     * The generator of the {@code n}-th random use of a seeded balancer. One generator per use, from
+     * (seed, n), keeps the balancer's state plain data (a counter) that checkpoints save, unlike a
+     * long-lived {@link java.util.SplittableRandom}, whose state cannot be read.
+     */
+    static java.util.SplittableRandom draw(long seed, long n) {
+        return new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + 1);
+    }
+
     static double[] nanVector(int n) {
         double[] out = new double[n];
         java.util.Arrays.fill(out, Double.NaN);

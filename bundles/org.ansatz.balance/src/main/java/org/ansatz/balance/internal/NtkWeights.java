@@ -84,13 +84,13 @@ public final class NtkWeights implements BalancerFactory {
         private final List<String> names;
         private final double[] weights;
         private final Settings settings;
-        private final SplittableRandom random;
+        /** Updates so far: with the seed it gives each update's generator, and a checkpoint saves it. */
+        private long updates;
 
         Run(List<String> names, double[] weights, Settings settings) {
             this.names = names;
             this.weights = weights;
             this.settings = settings;
-            this.random = new SplittableRandom(settings.seed);
         }
 
         @Override
@@ -106,6 +106,7 @@ public final class NtkWeights implements BalancerFactory {
             int m = names.size();
             double[] trace = new double[m];
             double sum = 0;
+            SplittableRandom random = Balancers.draw(settings.seed, updates++);
             for (int k = 0; k < m; k++) {
                 trace[k] = terms.kernelTrace(k, settings.probes, random);
                 if (!(trace[k] >= 0) || Double.isInfinite(trace[k])) {

@@ -2,7 +2,6 @@ package org.ansatz.balance.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.ansatz.api.balance.Balance;
 import org.ansatz.api.balance.Balancer;
 import org.ansatz.api.balance.BalancerFactory;
@@ -90,7 +89,12 @@ public final class ReLoBRaLo implements BalancerFactory {
     private static final class Run implements Balancer {
         private final List<String> names;
         private final Settings settings;
-        private final SplittableRandom random;
+        /*
+         * The lookback draws come from a generator per draw, derived from the seed and a counter, rather
+         * than one long-lived generator: the counter is plain data a checkpoint saves, so a resumed run
+         * draws what the uninterrupted one would.
+         */
+        private long draws;
         private double[] lambda;
         private double[] first;
         private double[] previous;
@@ -99,7 +103,6 @@ public final class ReLoBRaLo implements BalancerFactory {
             this.names = names;
             this.lambda = weights;
             this.settings = settings;
-            this.random = new SplittableRandom(settings.seed);
         }
 
         @Override
@@ -115,7 +118,7 @@ public final class ReLoBRaLo implements BalancerFactory {
                 double[] fromStart = relative(loss, first);
                 double[] fromLast = relative(loss, previous);
                 // nextDouble() is in [0, 1): saudade 1 always keeps the history, 0 never does.
-                double rho = random.nextDouble() < settings.saudade ? 1 : 0;
+                double rho = Balancers.draw(settings.seed, draws++).nextDouble() < settings.saudade ? 1 : 0;
                 double a = settings.alpha;
                 double[] next = new double[loss.length];
                 for (int k = 0; k < next.length; k++) {

@@ -37,6 +37,11 @@ class PinnSolverTest {
 
     /** The solver with the plug-ins a runtime would have, wired by hand. */
     static PinnSolver solver() {
+        return solver(registry -> { });
+    }
+
+    /** The solver with the runtime's plug-ins and those {@code more} adds. */
+    static PinnSolver solver(java.util.function.Consumer<MethodCatalog> more) {
         MethodCatalog registry = new MethodCatalog();
         add(registry, MethodKind.MODEL, "mlp", new MlpFactory());
         add(registry, MethodKind.OPTIMIZER, "adam", new AdamFactory());
@@ -47,12 +52,14 @@ class PinnSolverTest {
         add(registry, MethodKind.SAMPLER, "causal-r3", new CausalR3Sampler());
         add(registry, MethodKind.BALANCER, "config", new ConFIG());
         add(registry, MethodKind.BALANCER, "relobralo", new ReLoBRaLo());
+        add(registry, MethodKind.BALANCER, "ntk", new org.ansatz.balance.internal.NtkWeights());
+        more.accept(registry);
         return new PinnSolver(registry, ENGINE);
     }
 
     private static int ranking = 1;
 
-    private static void add(MethodCatalog registry, MethodKind kind, String name, Object service) {
+    static void add(MethodCatalog registry, MethodKind kind, String name, Object service) {
         registry.add(new MethodDescriptor(name, kind, "", "test", "0", ranking++), () -> service);
     }
 

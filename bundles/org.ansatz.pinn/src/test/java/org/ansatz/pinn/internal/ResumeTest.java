@@ -7,6 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ansatz.api.balance.Balance;
+import org.ansatz.api.balance.Balancer;
+import org.ansatz.api.balance.BalancerFactory;
+import org.ansatz.api.method.MethodKind;
+import org.ansatz.api.optim.Terms;
 import org.ansatz.api.run.NumpyFiles;
 import org.ansatz.api.solver.Progress;
 import org.ansatz.api.solver.ProgressUpdate;
@@ -121,6 +128,19 @@ class ResumeTest {
     }
 
     @Test
+    void seededBalancersResumeBitForBit() throws Exception {
+        // relobralo draws its lookbacks and ntk its trace probes at random: both from (seed, counter)
+        for (String balancer : new String[] {"relobralo", "ntk"}) {
+            Map<String, Object> s = settings(Map.of("balance", balancer, "balance.seed", 5));
+            if (balancer.equals("ntk")) {
+                s.put("balance.every", 6);
+            }
+            byte[] whole = uninterrupted(s, balancer);
+            assertThat(interruptedAndResumed(s, balancer, "adam", 22)).as(balancer).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void aRunWithoutCheckpointOrWithChangedSettingsIsRefusedWithTheReason() throws Exception {
         Map<String, Object> s = settings(Map.of());
         Path dir = tmp.resolve("refused");
@@ -136,15 +156,33 @@ class ResumeTest {
                 Progress.NONE)).hasMessageContaining("parameters").hasMessageContaining("were the settings changed");
     }
 
+    /** A third-party balancer whose state is a JDK generator: not saveable field by field. */
+    static final class UnsaveableBalancer implements BalancerFactory {
+        @Override
+        public Balancer create(List<String> terms, double[] initial, Map<String, Object> options) {
+            SplittableRandom random = new SplittableRandom(1);
+            return new Balancer() {
+                final SplittableRandom state = random;
+
+                @Override
+                public Balance balance(long step, Terms t) {
+                    double[] w = new double[terms.size()];
+                    java.util.Arrays.fill(w, 1 + 1e-3 * state.nextDouble());
+                    return Balance.weights(w);
+                }
+            };
+        }
+    }
+
     @Test
     void aPluginStateThatCannotBeSavedMakesTheCheckpointNotResumableWithTheFieldNamed() throws Exception {
-        // relobralo keeps a java.util.SplittableRandom, whose state the JDK does not expose
-        Map<String, Object> s = settings(Map.of("balance", "relobralo"));
-        Path dir = tmp.resolve("relobralo");
+        Map<String, Object> s = settings(Map.of("balance", "unsaveable"));
+        Path dir = tmp.resolve("unsaveable");
         SolveRequest request = new SolveRequest(new Convection(), s, 3, dir);
-        assertThatThrownBy(() -> PinnSolverTest.solver().solve(request, crashAfter("adam", 12)))
-                .isInstanceOf(Crash.class);
-        assertThatThrownBy(() -> PinnSolverTest.solver().resume(request, Progress.NONE))
+        PinnSolver solver = PinnSolverTest.solver(r -> PinnSolverTest.add(r, MethodKind.BALANCER, "unsaveable",
+                new UnsaveableBalancer()));
+        assertThatThrownBy(() -> solver.solve(request, crashAfter("adam", 12))).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> solver.resume(request, Progress.NONE))
                 .hasMessageContaining("cannot be resumed exactly").hasMessageContaining("SplittableRandom");
     }
 }
