@@ -13,9 +13,21 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /** The {@code ansatz:} commands about the system itself. */
 @Component(service = AnsatzCommands.class, property = {
@@ -30,6 +42,15 @@ public class AnsatzCommands {
 
     @Reference
     TensorEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ServiceComponentRuntime scr;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile MetaTypeService metaType;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ConfigurationAdmin configAdmin;
 
     private BundleContext context;
 
@@ -93,6 +114,100 @@ public class AnsatzCommands {
                 "unknown method kind '" + kind + "'; kinds are: "
                         + Arrays.stream(MethodKind.values()).map(MethodKind::label).collect(Collectors.joining(", "))));
         System.out.print(methodTable(registry.methods(k)));
+    }
+
+    @Descriptor("Options of one method, from its bundle's metatype: methods --details NAME")
+    public void methods(@Descriptor("--details") String flag, @Descriptor("method name, e.g. relobralo") String name)
+            throws Exception {
+        if (!flag.equals("--details") && !flag.equals("-d")) {
+            throw new IllegalArgumentException("unknown option '" + flag + "'; usage: methods [KIND] | methods --details NAME");
+        }
+        List<MethodDescriptor> matches = registry.methods().stream().filter(m -> m.name().equals(name)).toList();
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("no method named '" + name + "'; registered: " + registry.methods().stream()
+                    .map(MethodDescriptor::name).distinct().sorted().collect(Collectors.joining(", ")));
+        }
+        for (MethodDescriptor m : matches) {
+            System.out.print(details(m));
+        }
+    }
+
+    /** Metatype of the component behind the method, found through SCR's description of it. */
+    private String details(MethodDescriptor m) throws InvalidSyntaxException, java.io.IOException {
+        String pid = null;
+        List<MethodDetails.Option> options = null;
+        ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(service.id=" + m.serviceId() + ")");
+        ServiceComponentRuntime runtime = scr;
+        if (refs != null && refs.length == 1 && runtime != null) {
+            Bundle bundle = refs[0].getBundle();
+            Object component = refs[0].getProperty("component.name");
+            ComponentDescriptionDTO d = component == null ? null
+                    : runtime.getComponentDescriptionDTO(bundle, component.toString());
+            if (d != null && d.configurationPid != null && d.configurationPid.length > 0) {
+                pid = d.configurationPid[0];
+                options = declaredOptions(bundle, pid);
+            }
+        }
+        return MethodDetails.render(m, options == null ? null : pid, options, configured(pid), settingsPrefix(m.kind()));
+    }
+
+    private List<MethodDetails.Option> declaredOptions(Bundle bundle, String pid) {
+        MetaTypeService service = metaType;
+        MetaTypeInformation info = service == null ? null : service.getMetaTypeInformation(bundle);
+        if (info == null || !Arrays.asList(info.getPids()).contains(pid)) {
+            return null;
+        }
+        ObjectClassDefinition ocd = info.getObjectClassDefinition(pid, null);
+        AttributeDefinition[] ads = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+        List<MethodDetails.Option> out = new java.util.ArrayList<>();
+        for (AttributeDefinition ad : ads == null ? new AttributeDefinition[0] : ads) {
+            String[] def = ad.getDefaultValue();
+            out.add(new MethodDetails.Option(ad.getID(), typeName(ad.getType()),
+                    def == null ? "" : String.join(",", def), ad.getDescription() == null ? "" : ad.getDescription()));
+        }
+        return out;
+    }
+
+    private Map<String, Object> configured(String pid) throws InvalidSyntaxException, java.io.IOException {
+        ConfigurationAdmin admin = configAdmin;
+        Map<String, Object> out = new TreeMap<>();
+        if (pid == null || admin == null) {
+            return out;
+        }
+        // listConfigurations, unlike getConfiguration, does not create an empty configuration.
+        Configuration[] cs = admin.listConfigurations("(service.pid=" + pid + ")");
+        if (cs != null && cs[0].getProperties() != null) {
+            var props = cs[0].getProperties();
+            for (var keys = props.keys(); keys.hasMoreElements();) {
+                String k = keys.nextElement();
+                out.put(k, props.get(k));
+            }
+        }
+        return out;
+    }
+
+    static String typeName(int type) {
+        return switch (type) {
+            case AttributeDefinition.STRING -> "string";
+            case AttributeDefinition.LONG, AttributeDefinition.INTEGER, AttributeDefinition.SHORT,
+                    AttributeDefinition.BYTE -> "integer";
+            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> "number";
+            case AttributeDefinition.BOOLEAN -> "boolean";
+            case AttributeDefinition.CHARACTER -> "character";
+            case AttributeDefinition.PASSWORD -> "password";
+            default -> "?";
+        };
+    }
+
+    /** The run-settings prefix under which a method of this kind takes its options. */
+    static String settingsPrefix(MethodKind kind) {
+        return switch (kind) {
+            case MODEL -> "model.";
+            case SAMPLER -> "sampler.";
+            case OPTIMIZER -> "optimizer.";
+            case BALANCER -> "balance.";
+            default -> null;
+        };
     }
 
     static String methodTable(List<MethodDescriptor> methods) {
