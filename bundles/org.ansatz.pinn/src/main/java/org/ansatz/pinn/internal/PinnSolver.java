@@ -190,14 +190,14 @@ public class PinnSolver implements Solver, Resumable {
                 trainer.run(new PinnTrainer.Stage(0, "adam", () -> firstOrder.create(dimension, optimizerOptions),
                         adamSteps, PinnTrainer.Schedule.of(scheduleKind, lr, decay, decaySteps, adamSteps), balancer,
                         resampler), every, progress, from);
-                if (refine > 0) {
+                if (refine > 0 && !progress.cancelled()) {
                     // Between the stages: Adam has shaped the solution, L-BFGS polishes where it is worst.
                     double worst = trainer.refine(refine, candidates, request.seed() + 3);
                     progress.report(new org.ansatz.api.solver.ProgressUpdate("refine", refine, refine,
                             Map.of("points", (double) trainer.collocationPoints(), "max-residual", worst)));
                 }
             }
-            if (lineSearch != null) {
+            if (lineSearch != null && !progress.cancelled()) {
                 trainer.run(new PinnTrainer.Stage(1, "lbfgs", () -> lineSearch.create(dimension, lbfgsOptions),
                         lbfgsIterations, step -> 1, null, null), every, progress, firstStage == 1 ? from : null);
             }

@@ -1,6 +1,7 @@
 package org.ansatz.pinn.internal;
 
 import ai.djl.ndarray.NDArray;
+import org.ansatz.api.engine.Tensors;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
@@ -293,17 +294,27 @@ final class PinnTrainer {
                 }
                 // After the step is complete (history row included), so that a resumed run repeats
                 // nothing and skips nothing. Not when the stage ends here: the run then finishes.
-                if (checkpointEvery > 0 && step % checkpointEvery == 0) {
+                // A cancelled run (Ctrl-C, a removed plug-in) also gets a checkpoint here, so that
+                // resuming it loses nothing.
+                boolean cancelled = progress.cancelled();
+                if (checkpointEvery > 0 && (step % checkpointEvery == 0 || cancelled)) {
                     checkpoints.save(new Checkpoint(stage.index(), stage.name(), step, loss, x.clone(), good.clone(),
                             scale, rescues, firstEvaluation, optimizer, stage.balancer(), stage.resampler()));
                 }
-                if (progress.cancelled()) {
+                if (cancelled) {
                     break;
                 }
             }
-        } finally {
-            objective.setParameters(x);
+        } catch (RuntimeException | Error e) {
+            // Leave the last iterate in place, but never let a failure to do so hide why training failed.
+            try {
+                objective.setParameters(x);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
+        objective.setParameters(x);
     }
 
     /** Seconds of training so far, including earlier parts of a resumed run. */
@@ -406,10 +417,10 @@ final class PinnTrainer {
                     GradientCollector gc = objective.needsRecording() && p.size() > 1 ? base.getEngine().newGradientCollector()
                             : null) {
                 Jet u = objective.output(Jet.input(objective.points(m, pts), p));
-                double[] value = u.value().toType(DataType.FLOAT64, false).toDoubleArray();
+                double[] value = Tensors.toDoubles(u.value());
                 double[][] derivs = new double[indices.size()][];
                 for (int k = 0; k < indices.size(); k++) {
-                    derivs[k] = u.stream(indices.get(k), columns.get(k)).toType(DataType.FLOAT64, false).toDoubleArray();
+                    derivs[k] = Tensors.toDoubles(u.stream(indices.get(k), columns.get(k)));
                 }
                 for (int i = 0; i < to - from; i++) {
                     int row = (from + i) * w;
@@ -445,7 +456,7 @@ final class PinnTrainer {
             try (NDManager m = base.newSubManager();
                     GradientCollector gc = objective.needsRecording() ? base.getEngine().newGradientCollector() : null) {
                 NDArray res = objective.residual(m, objective.points(m, pts)).abs();
-                double[] v = res.max(new int[] {1}).toType(DataType.FLOAT64, false).toDoubleArray();
+                double[] v = Tensors.toDoubles(res.max(new int[] {1}));
                 System.arraycopy(v, 0, r, from, v.length);
             }
         }

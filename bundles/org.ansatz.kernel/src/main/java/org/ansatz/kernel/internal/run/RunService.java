@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ansatz.api.method.MethodDescriptor;
 import org.ansatz.api.method.MethodRegistry;
 import org.ansatz.api.problem.Problem;
 import org.ansatz.api.run.AtomicFiles;
@@ -62,8 +63,7 @@ public final class RunService implements Runs {
     @Override
     public Solution solve(RunSpec spec, Progress progress) {
         Problem problem = spec.problem() != null ? spec.problem() : registry.get(Problem.class, spec.problemName());
-        Map<String, Object> settings = new LinkedHashMap<>(problem.defaults());
-        settings.putAll(spec.settings());
+        Map<String, Object> settings = effectiveSettings(problem.defaults(), spec.settings());
         String solverName = String.valueOf(settings.getOrDefault("solver", DEFAULT_SOLVER)).trim();
         Solver solver = registry.get(Solver.class, solverName);
         if (!solver.supports(problem)) {
@@ -89,7 +89,30 @@ public final class RunService implements Runs {
             r.write(spec, settings, dir);
         }
         SolveRequest request = new SolveRequest(problem, solverSettings(settings), spec.seed(), dir);
-        return execute(dir, problem, output, 0, 0, null, p -> solver.solve(request, p), progress);
+        return execute(dir, problem, output, 0, 0, null, settings, p -> solver.solve(request, p), progress);
+    }
+
+    /** Settings that name a method, and the method a problem's defaults mean when they name none. */
+    private static final Map<String, String> METHOD_SECTIONS = Map.of("model", "mlp", "sampler", "",
+            "optimizer", "adam", "balance", "");
+
+    /**
+     * The problem's defaults overridden by the run's settings. A problem's defaults for a method's
+     * options ({@code model.layers}, ...) are meant for the method those defaults choose; when the run
+     * picks another one ({@code model=kan}), they are dropped instead of being reported as unknown
+     * options of the new method.
+     */
+    public static Map<String, Object> effectiveSettings(Map<String, Object> defaults, Map<String, Object> given) {
+        Map<String, Object> settings = new LinkedHashMap<>(defaults);
+        METHOD_SECTIONS.forEach((section, fallback) -> {
+            Object chosen = given.get(section);
+            String meant = String.valueOf(defaults.getOrDefault(section, fallback)).trim();
+            if (chosen != null && !chosen.toString().trim().equals(meant)) {
+                settings.keySet().removeIf(k -> k.startsWith(section + "."));
+            }
+        });
+        settings.putAll(given);
+        return settings;
     }
 
     /** The output settings without prefix, checked now so that a typo fails before training, not after. */
@@ -124,8 +147,16 @@ public final class RunService implements Runs {
      * that a run killed later still shows how long it ran), then writes the outputs.
      */
     private Solution execute(Path dir, Problem problem, Map<String, Object> output, double earlierSeconds,
+            int earlierParts, String started, Map<String, Object> settings,
+            java.util.function.Function<Progress, Solution> solve, Progress progress) {
+        try (PluginWatch watch = new PluginWatch(registry, settings)) {
+            return execute(dir, problem, output, earlierSeconds, earlierParts, started, solve, progress, watch);
+        }
+    }
+
+    private Solution execute(Path dir, Problem problem, Map<String, Object> output, double earlierSeconds,
             int earlierParts, String started, java.util.function.Function<Progress, Solution> solve,
-            Progress progress) {
+            Progress progress, PluginWatch watch) {
         long t0 = System.nanoTime();
         String start = started != null ? started : Instant.now().toString();
         int parts = earlierParts + 1;
@@ -144,16 +175,24 @@ public final class RunService implements Runs {
 
             @Override
             public boolean cancelled() {
-                return progress.cancelled();
+                return progress.cancelled() || watch.withdrawn() != null;
             }
         };
         Solution solution;
         try {
             solution = solve.apply(tracked);
         } catch (RuntimeException | Error e) {
+            if (watch.withdrawn() != null) {
+                // Classes of a removed bundle can fail in odd ways; the cause users need is the removal.
+                throw stopped(dir, watch, start, earlierSeconds + (System.nanoTime() - t0) / 1e9, parts, e);
+            }
             writeStatus(dir, "failed", e.getMessage() == null ? e.toString() : e.getMessage(), start,
                     earlierSeconds + (System.nanoTime() - t0) / 1e9, parts);
             throw e;
+        }
+        if (watch.withdrawn() != null) {
+            solution.close();
+            throw stopped(dir, watch, start, earlierSeconds + (System.nanoTime() - t0) / 1e9, parts, null);
         }
         try {
             RunOutputs out = outputs.get();
@@ -170,6 +209,18 @@ public final class RunService implements Runs {
         writeStatus(dir, progress.cancelled() ? "cancelled" : "finished", null, start,
                 earlierSeconds + (System.nanoTime() - t0) / 1e9, parts);
         return solution;
+    }
+
+    /** Status "stopped" and the exception that tells the user what was removed and how to go on. */
+    private static IllegalStateException stopped(Path dir, PluginWatch watch, String start, double seconds,
+            int parts, Throwable cause) {
+        MethodDescriptor m = watch.withdrawn();
+        String message = "the run stopped because the plug-in providing " + m.kind().label() + " '" + m.name()
+                + "' (bundle " + m.bundle() + " " + m.bundleVersion() + ") was removed"
+                + (Files.exists(dir.resolve("checkpoint.json")) ? "; its last checkpoint is in " + dir
+                        + ": put the plug-in back and run 'resume " + dir + "'" : "; no checkpoint had been written");
+        writeStatus(dir, "stopped", message, start, seconds, parts);
+        return new IllegalStateException(message, cause);
     }
 
     private static void writeStatus(Path dir, String state, String error, String started, double seconds, int parts) {
@@ -247,7 +298,7 @@ public final class RunService implements Runs {
         }
         Map<String, Object> output = outputSettings(settings);
         SolveRequest request = new SolveRequest(problem, solverSettings(settings), r.seed(), runDirectory);
-        return execute(runDirectory, problem, output, before.seconds(), before.parts(), before.started(),
+        return execute(runDirectory, problem, output, before.seconds(), before.parts(), before.started(), settings,
                 tracked -> resumable.resume(request, tracked), progress);
     }
 

@@ -167,4 +167,19 @@ class RunServiceTest {
         assertThat(d.getFileName().toString()).startsWith("line-");
         assertThat(Files.exists(tmp)).isTrue();
     }
+
+    @Test
+    void problemDefaultsForOneModelAreDroppedWhenTheRunPicksAnother() {
+        Map<String, Object> defaults = Map.of("model.layers", "20,20", "adam.steps", 100, "sampler", "r3",
+                "sampler.every", 10);
+        // The defaults mean the mlp (no model named): its layers do not apply to siren.
+        assertThat(RunService.effectiveSettings(defaults, Map.of("model", "siren", "model.width", 8)))
+                .doesNotContainKey("model.layers").containsEntry("model.width", 8).containsEntry("adam.steps", 100)
+                .containsEntry("sampler.every", 10);
+        // Naming the default's own method keeps its defaults, as does naming none.
+        assertThat(RunService.effectiveSettings(defaults, Map.of("model", "mlp", "sampler", "r3")))
+                .containsEntry("model.layers", "20,20").containsEntry("sampler.every", 10);
+        assertThat(RunService.effectiveSettings(defaults, Map.of("sampler", "rad")))
+                .doesNotContainKey("sampler.every").containsEntry("model.layers", "20,20");
+    }
 }
