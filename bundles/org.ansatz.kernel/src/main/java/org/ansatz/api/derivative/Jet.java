@@ -208,6 +208,19 @@ public final class Jet {
         return new Jet(scope, data.mul(scope.constant(c)));
     }
 
+    /**
+     * Multiplies every stream elementwise by a factor that does not depend on the inputs (e.g. a
+     * trainable slope per neuron): since the factor is constant in the inputs, each derivative stream
+     * is simply scaled by it, and the gradient to the factor flows through autograd.
+     *
+     * @param factor broadcastable against one stream, e.g. {@code [width]}, {@code [1]} or
+     *               {@code [points, width]}
+     * @since 1.1
+     */
+    public Jet scale(NDArray factor) {
+        return new Jet(scope, data.mul(factor));
+    }
+
     /** Adds a constant to the value only. */
     public Jet shift(double c) {
         return new Jet(scope, data.add(scope.valueMask().mul(scope.constant(c))));

@@ -2,9 +2,13 @@
  * Input derivatives of models: Taylor-mode jets (forward propagation of exactly the derivative
  * streams a residual needs, one matmul per linear layer, Faà di Bruno for elementwise functions,
  * Leibniz for products) and nested reverse mode as the independent second engine.
+ *
+ * <p>1.1: {@link org.ansatz.api.derivative.Jet#scale(ai.djl.ndarray.NDArray)} (streams times an
+ * input-independent tensor, e.g. trainable slopes) and {@link org.ansatz.api.derivative.Cauchy} (an
+ * activation with trainable parameters and exact derivatives of every order).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.ansatz.api.derivative;
 
 import org.osgi.annotation.bundle.Export;

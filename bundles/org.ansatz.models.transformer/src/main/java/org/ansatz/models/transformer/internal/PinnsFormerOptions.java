@@ -1,0 +1,71 @@
+package org.ansatz.models.transformer.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ansatz.api.method.Options;
+import org.ansatz.api.model.ModelSpec;
+
+/**
+ * The options of model {@code pinnsformer}, validated at once; every error names its key.
+ *
+ * @param steps    pseudo-sequence length K
+ * @param dt       pseudo time step
+ * @param timeAxis the input the sequence advances along
+ * @param width    model width (embedding, attention)
+ * @param heads    attention heads (dividing the width)
+ * @param depth    encoder and decoder layers (each)
+ * @param ff       hidden width of the feed-forward blocks
+ * @param head     hidden widths of the output MLP
+ */
+record PinnsFormerOptions(int steps, double dt, int timeAxis, int width, int heads, int depth, int ff, int[] head) {
+
+    static PinnsFormerOptions parse(ModelSpec spec) {
+        Options o = new Options(spec.options(), "model.");
+        int steps = o.integer("steps", 5, 1);
+        double dt = o.real("dt", 1e-4, 0);
+        int timeAxis = o.integer("time-axis", 0, 0);
+        if (timeAxis >= spec.inputs()) {
+            throw new IllegalArgumentException("model.time-axis must name one of the " + spec.inputs()
+                    + " inputs (0.." + (spec.inputs() - 1) + "), got " + timeAxis);
+        }
+        int width = o.integer("width", 32, 1);
+        int heads = o.integer("heads", 2, 1);
+        if (width % heads != 0) {
+            throw new IllegalArgumentException("model.heads must divide model.width (" + width + "), got " + heads);
+        }
+        int depth = o.integer("depth", 1, 1);
+        int ff = o.integer("ff", 64, 1);
+        int[] head = widths(o.string("layers", "64"));
+        // Problems' defaults set an activation for MLPs; silently swapping the wavelet for it would run
+        // another architecture under this name.
+        String activation = o.string("activation", "wavelet");
+        if (!activation.equalsIgnoreCase("wavelet")) {
+            throw new IllegalArgumentException("model.activation: PINNsFormer's activation is the trainable wavelet "
+                    + "w1 sin + w2 cos, got '" + activation + "' (problem defaults name one for mlp); add --set "
+                    + "model.activation=wavelet");
+        }
+        o.checkAllRead("model pinnsformer");
+        return new PinnsFormerOptions(steps, dt, timeAxis, width, heads, depth, ff, head);
+    }
+
+    private static int[] widths(String layers) {
+        String plain = layers.replaceAll("[\\[\\]\\s]", "");
+        if (plain.isEmpty() || plain.equalsIgnoreCase("none")) {
+            return new int[0];
+        }
+        List<Integer> w = new ArrayList<>();
+        for (String s : plain.split(",")) {
+            try {
+                int v = Integer.parseInt(s);
+                if (v <= 0) {
+                    throw new NumberFormatException();
+                }
+                w.add(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("model.layers must list positive hidden widths of the output MLP "
+                        + "like 64,64; got '" + layers + "'");
+            }
+        }
+        return w.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
