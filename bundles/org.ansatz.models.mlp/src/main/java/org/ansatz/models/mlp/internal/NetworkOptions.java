@@ -56,8 +56,9 @@ record NetworkOptions(String model, int[] hidden, Activations activation, double
     /**
      * What a named model fixes: one option's default and the values it accepts, e.g.
      * {@code adaptive-mlp} defaults to {@code adaptive=layer} and accepts {@code neuron} too. The family's
-     * own default for the key (e.g. {@code activation=tanh}) counts as unset: problems put it in their
-     * default settings for mlp, and {@code --model xnet} must still mean the Cauchy activation.
+     * own default for the key (e.g. {@code activation=tanh}) counts as unset: settings written for mlp
+     * (a spec file, a host's defaults) carry it, and {@code --model xnet} must still mean the Cauchy
+     * activation.
      */
     record Preset(String key, String value, List<String> allowed, String familyDefault) {
 
