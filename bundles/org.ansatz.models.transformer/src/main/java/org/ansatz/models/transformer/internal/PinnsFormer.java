@@ -164,13 +164,14 @@ public final class PinnsFormer implements Model, JetModel {
         return forward(Jet.input(x, valuePlan)).value();
     }
 
-    /** Position 0 of the pseudo-sequence: {@code [streams, points, outputs]}. */
+    /**
+     * Position 0 of the pseudo-sequence: {@code [streams, points, outputs]}. The decoder has no
+     * self-attention, so position 0 depends on the other positions only through the encoder: the
+     * decoder and the output MLP run on position 0 alone (about half the work of {@link #sequence}).
+     */
     @Override
     public Jet forward(Jet input) {
-        Jet all = sequence(input);
-        Shape s = all.data().getShape();
-        long n = input.data().getShape().get(1);
-        return all.with(all.data().reshape(s.get(0), n, options.steps(), s.get(2)).get(":, :, 0, :"));
+        return positions(input, false);
     }
 
     /**
@@ -178,6 +179,10 @@ public final class PinnsFormer implements Model, JetModel {
      * k of point i, the prediction at the point shifted by {@code k dt} along the time axis).
      */
     public Jet sequence(Jet input) {
+        return positions(input, true);
+    }
+
+    private Jet positions(Jet input, boolean all) {
         NDManager m = input.data().getManager();
         Jet x = pseudoSequence(input, m);
         Jet src = affine(x, embedding, m);
@@ -186,7 +191,7 @@ public final class PinnsFormer implements Model, JetModel {
             e = block(b, e, null, m);
         }
         e = e.apply(wave(encoderWave, m));
-        Jet y = src;
+        Jet y = all ? src : first(src);
         for (Block b : decoder) {
             y = block(b, y, e, m);
         }
@@ -198,6 +203,13 @@ public final class PinnsFormer implements Model, JetModel {
             }
         }
         return y;
+    }
+
+    /** Position 0 of every point: {@code [S, n K, w] -> [S, n, w]}. */
+    private Jet first(Jet sequence) {
+        Shape s = sequence.data().getShape();
+        return sequence.with(sequence.data().reshape(s.get(0), s.get(1) / options.steps(), options.steps(), s.get(2))
+                .get(":, :, 0, :"));
     }
 
     /** {@code [S, n, d] -> [S, n K, d]}: the value shifted by {@code k dt} along time; derivatives repeat. */
@@ -224,50 +236,55 @@ public final class PinnsFormer implements Model, JetModel {
         return x.add(affine(f, b.ff3(), m));
     }
 
-    /** Multi-head attention of the rows of {@code queries} over those of {@code memory}, per point. */
+    /**
+     * Multi-head attention of the rows of {@code queries} over those of {@code memory}, per point: K
+     * memory positions, and K or 1 (position 0 only) query positions.
+     */
     private Jet attention(Attention a, Jet queries, Jet memory, NDManager m) {
         int d = options.width();
         int h = options.heads();
         int k = options.steps();
         int dh = d / h;
+        long points = memory.data().getShape().get(1) / k;
+        int kq = (int) (queries.data().getShape().get(1) / points);
         NDArray q;
         NDArray key;
         NDArray value;
         if (a.keyValue() == null) {
-            NDArray[] qkv = heads(affine(queries, a.query(), m).data(), 3);
+            NDArray[] qkv = heads(affine(queries, a.query(), m).data(), 3, k);
             q = qkv[0];
             key = qkv[1];
             value = qkv[2];
         } else {
-            q = heads(affine(queries, a.query(), m).data(), 1)[0];
-            NDArray[] kv = heads(affine(memory, a.keyValue(), m).data(), 2);
+            q = heads(affine(queries, a.query(), m).data(), 1, kq)[0];
+            NDArray[] kv = heads(affine(memory, a.keyValue(), m).data(), 2, k);
             key = kv[0];
             value = kv[1];
         }
         Leibniz leibniz = Leibniz.of(queries.plan());
         q = q.mul(queries.constant(1 / Math.sqrt(dh)));
-        NDArray scores = leibniz.apply(q, key, (l, r) -> l.matMul(r.swapAxes(-1, -2))); // [S, n, H, K, K]
+        NDArray scores = leibniz.apply(q, key, (l, r) -> l.matMul(r.swapAxes(-1, -2))); // [S, n, H, Kq, K]
         Shape s = scores.getShape();
         long streams = s.get(0);
-        long n = s.get(1);
         NDArray rowMax = scores.get(0).max(new int[] {-1}, true).stopGradient();
         NDArray shifted = streams == 1 ? scores.sub(rowMax) : scores.sub(valueOnly(streams, m).mul(rowMax));
-        Jet exp = queries.with(shifted.reshape(streams, n, h * k * k)).apply(Activations.EXP);
+        Jet exp = queries.with(shifted.reshape(streams, points, (long) h * kq * k)).apply(Activations.EXP);
         NDArray e = exp.data().reshape(s);
-        Jet total = queries.with(e.sum(new int[] {-1}).reshape(streams, n, h * k)).apply(Functions.RECIPROCAL);
-        NDArray weights = leibniz.apply(e, total.data().reshape(streams, n, h, k, 1), NDArray::mul);
-        NDArray out = leibniz.apply(weights, value, NDArray::matMul); // [S, n, H, K, dh]
-        NDArray joined = out.transpose(0, 1, 3, 2, 4).reshape(streams, n * k, d);
+        Jet total = queries.with(e.sum(new int[] {-1}).reshape(streams, points, (long) h * kq))
+                .apply(Functions.RECIPROCAL);
+        NDArray weights = leibniz.apply(e, total.data().reshape(streams, points, h, kq, 1), NDArray::mul);
+        NDArray out = leibniz.apply(weights, value, NDArray::matMul); // [S, n, H, Kq, dh]
+        NDArray joined = out.transpose(0, 1, 3, 2, 4).reshape(streams, points * kq, d);
         return affine(queries.with(joined), a.output(), m);
     }
 
-    /** {@code [S, n K, c d] -> c arrays [S, n, H, K, d / H]}. */
-    private NDArray[] heads(NDArray data, int chunks) {
+    /** {@code [S, n k, c d] -> c arrays [S, n, H, k, d / H]}. */
+    private NDArray[] heads(NDArray data, int chunks, int positions) {
         Shape s = data.getShape();
-        int k = options.steps();
         int h = options.heads();
         int dh = options.width() / h;
-        NDArray split = data.reshape(s.get(0), s.get(1) / k, k, chunks, h, dh).transpose(0, 3, 1, 4, 2, 5);
+        NDArray split = data.reshape(s.get(0), s.get(1) / positions, positions, chunks, h, dh)
+                .transpose(0, 3, 1, 4, 2, 5);
         NDArray[] out = new NDArray[chunks];
         for (int c = 0; c < chunks; c++) {
             out[c] = split.get(":, " + c);

@@ -85,7 +85,8 @@ class PinnsFormerTest {
             // started at t + dt, but attends over different neighbours: outputs differ, inputs line up.
             NDArray all = net.sequence(Jet.input(x, DerivativePlan.of(2, List.of()))).value();
             assertThat(all.getShape()).isEqualTo(new Shape(4, 2));
-            assertThat(net.forward(x).sub(all.get("0:1")).abs().max().getDouble()).isEqualTo(0);
+            // forward runs the decoder on position 0 alone: the same function, up to rounding.
+            assertThat(net.forward(x).sub(all.get("0:1")).abs().max().getDouble()).isLessThan(1e-12);
         }
     }
 
