@@ -41,10 +41,10 @@ import org.ansatz.api.pde.PdeProblem.OutputTransform;
 final class PinnObjective implements Objective, AutoCloseable {
 
     private final PdeProblem problem;
-    private final Model model;
-    private final JetModel jets;
+    private Model model;
+    private JetModel jets;
     private final NDManager base;
-    private final DataType dtype;
+    private DataType dtype;
     private final DerivativePlan plan;
     private final OutputTransform transform;
     private final List<Condition> conditions;
@@ -52,7 +52,7 @@ final class PinnObjective implements Objective, AutoCloseable {
     private final List<double[]> conditionPoints = new ArrayList<>();
     private final List<String> termNames = new ArrayList<>();
     private final List<String> unknownNames;
-    private final NDArray unknowns;
+    private NDArray unknowns;
     private final int modelSize;
 
     private double[] domainPoints;
@@ -183,6 +183,45 @@ final class PinnObjective implements Objective, AutoCloseable {
 
     NDArray flat() {
         return model.parameters().singletonOrThrow();
+    }
+
+    /** The precision the residuals are computed in now. */
+    DataType dtype() {
+        return dtype;
+    }
+
+    /**
+     * Continues in the precision of {@code wider} (the same architecture built in float64): it takes
+     * over the current parameters and replaces the model, which is closed; the unknowns and point
+     * weights follow. Float32 L-BFGS stalls once its steps fall below float32's resolution of the
+     * parameters, while the loss could still fall: mixed-precision runs go on from there in float64.
+     */
+    void promote(Model wider) {
+        if (causal != null) {
+            throw new IllegalStateException("a precision change does not carry causal training's state");
+        }
+        closeForward();
+        double[] p = parameters();
+        Model narrow = model;
+        this.model = wider;
+        this.jets = wider instanceof JetModel j ? j : null;
+        this.dtype = wider.spec().dtype();
+        if (flat().size() != modelSize) {
+            throw new IllegalStateException("the " + dtype + " model has " + flat().size()
+                    + " parameters, the one it replaces " + modelSize);
+        }
+        narrow.close();
+        if (unknowns != null) {
+            NDArray u = cast(base.create(Arrays.copyOfRange(p, modelSize, p.length)));
+            unknowns.close();
+            unknowns = u;
+            unknowns.setRequiresGradient(true);
+        }
+        if (pointWeights != null) {
+            pointWeights.close();
+            pointWeights = cast(base.create(pointWeightValues, new Shape(pointWeightValues.length, 1)));
+        }
+        setParameters(p);
     }
 
     /** Term losses and weights of the last evaluation. */

@@ -82,10 +82,13 @@ public class PinnSolver implements Solver, Resumable {
         Options s = new Options(request.settings());
         s.string("solver", "pinn");
         String modelName = s.string("model", "mlp");
-        DataType dtype = switch (s.string("dtype", "float32").toLowerCase(Locale.ROOT)) {
-            case "float32", "f32" -> DataType.FLOAT32;
+        String precision = s.string("dtype", "float32").toLowerCase(Locale.ROOT);
+        // mixed: float32 until L-BFGS stalls at float32's resolution, then float64 for the rest of its budget.
+        boolean mixed = precision.equals("mixed");
+        DataType dtype = switch (precision) {
+            case "float32", "f32", "mixed" -> DataType.FLOAT32;
             case "float64", "f64", "double" -> DataType.FLOAT64;
-            default -> throw new IllegalArgumentException("setting dtype must be float32 or float64, got '"
+            default -> throw new IllegalArgumentException("setting dtype must be float32, float64 or mixed, got '"
                     + s.string("dtype", "") + "'");
         };
         boolean hard = switch (s.string("constraints", "soft")) {
@@ -121,6 +124,10 @@ public class PinnSolver implements Solver, Resumable {
         int bins = s.integer("causal.bins", 32, 2);
         double tolerance = s.real("causal.tolerance", 0.99, 0, 1);
         s.checkAllRead("solver pinn");
+        if (mixed && epsilons != null) {
+            throw new IllegalArgumentException("dtype=mixed does not combine with causal training (causal.epsilon); "
+                    + "use float32 or float64");
+        }
         if (balancerName == null && !balancerOptions.isEmpty()) {
             throw new IllegalArgumentException("settings " + balancerOptions.keySet() + " under balance. need a "
                     + "balancer: add balance=<name> (see methods balancer)");
@@ -146,8 +153,9 @@ public class PinnSolver implements Solver, Resumable {
 
         NDManager manager = engine.newManager();
         try {
-            Model model = factory.create(new ModelSpec(problem.inputs().size(), problem.outputs().size(), dtype,
-                    request.seed(), modelOptions), manager);
+            java.util.function.Function<DataType, Model> build = type -> factory.create(new ModelSpec(
+                    problem.inputs().size(), problem.outputs().size(), type, request.seed(), modelOptions), manager);
+            Model model = build.apply(dtype);
             double[] initial = sampler == null ? null : problem.geometry().sampleInterior(domain, sampler,
                     new java.util.SplittableRandom(request.seed() + 4));
             PinnObjective objective = new PinnObjective(problem, model, manager, hard, domain, boundary, initial,
@@ -197,9 +205,29 @@ public class PinnSolver implements Solver, Resumable {
                             Map.of("points", (double) trainer.collocationPoints(), "max-residual", worst)));
                 }
             }
-            if (lineSearch != null && !progress.cancelled()) {
-                trainer.run(new PinnTrainer.Stage(1, "lbfgs", () -> lineSearch.create(dimension, lbfgsOptions),
-                        lbfgsIterations, step -> 1, null, null), every, progress, firstStage == 1 ? from : null);
+            if (firstStage == 2) {
+                // A checkpoint of the float64 stage of a mixed run: continue in float64.
+                objective.promote(build.apply(DataType.FLOAT64));
+            }
+            long lbfgsDone = 0;
+            boolean stalled = false;
+            if (lineSearch != null && !progress.cancelled() && firstStage <= 1) {
+                PinnTrainer.StageEnd end = trainer.run(new PinnTrainer.Stage(1, "lbfgs",
+                        () -> lineSearch.create(dimension, lbfgsOptions), lbfgsIterations, step -> 1, null, null),
+                        every, progress, firstStage == 1 ? from : null);
+                lbfgsDone = end.steps();
+                stalled = end.converged();
+            } else if (firstStage == 2) {
+                lbfgsDone = lastStep(trainer.history(), "lbfgs");
+                stalled = true;
+            }
+            if (mixed && stalled && lbfgsDone < lbfgsIterations && !progress.cancelled()) {
+                if (firstStage < 2) {
+                    objective.promote(build.apply(DataType.FLOAT64));
+                }
+                trainer.run(new PinnTrainer.Stage(2, "lbfgs-f64", () -> lineSearch.create(dimension, lbfgsOptions),
+                        (int) (lbfgsIterations - lbfgsDone), step -> 1, null, null), every, progress,
+                        firstStage == 2 ? from : null);
             }
             Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));
@@ -211,7 +239,7 @@ public class PinnSolver implements Solver, Resumable {
             modelOptions.forEach((k, v) -> manifest.put("option." + k, String.valueOf(v)));
             manifest.put("inputs", String.join(",", problem.inputs()));
             manifest.put("outputs", String.join(",", problem.outputs()));
-            manifest.put("dtype", dtype.toString());
+            manifest.put("dtype", objective.dtype().toString());
             manifest.put("constraints", hard ? "hard" : "soft");
             manifest.put("parameters", trainer.modelParameters().length);
             manifest.put("data", "model.bin: the flat parameter vector, little-endian float64");
@@ -221,6 +249,17 @@ public class PinnSolver implements Solver, Resumable {
             manager.close();
             throw e;
         }
+    }
+
+    /** The last recorded step of a stage, 0 when it has none. */
+    private static long lastStep(List<PinnTrainer.Row> history, String stage) {
+        long last = 0;
+        for (PinnTrainer.Row r : history) {
+            if (r.stage().equals(stage)) {
+                last = r.step();
+            }
+        }
+        return last;
     }
 
     private static double[] weights(Map<String, Object> settings, List<String> terms) {

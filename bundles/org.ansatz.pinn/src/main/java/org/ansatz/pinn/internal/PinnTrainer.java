@@ -40,6 +40,13 @@ final class PinnTrainer {
     record Row(String stage, long step, double seconds, Map<String, Double> values) {
     }
 
+    /**
+     * How a stage ended: its last step, and whether the optimizer declared convergence before the
+     * step budget (rather than running out, reaching a target or being cancelled).
+     */
+    record StageEnd(long steps, boolean converged) {
+    }
+
     /** One training stage. */
     record Stage(int index, String name, Supplier<Optimizer> optimizer, int steps, Schedule schedule,
             Balancer balancer, Resampler resampler) {
@@ -193,9 +200,9 @@ final class PinnTrainer {
      *
      * @param from where an interrupted run of this stage continues, or null to start it
      */
-    void run(Stage stage, int every, Progress progress, Resume from) {
+    StageEnd run(Stage stage, int every, Progress progress, Resume from) {
         if (stage.steps() == 0 || reachedTarget) {
-            return;
+            return new StageEnd(0, false);
         }
         Optimizer optimizer = stage.optimizer().get();
         boolean frozen = optimizer.lineSearch() || stage.balancer() == null;
@@ -210,6 +217,8 @@ final class PinnTrainer {
         int rescues = 0;
         int firstEvaluation = objective.evaluations();
         long first = 1;
+        long last = 0;
+        boolean ended = false;
         if (from != null) {
             x = from.x().clone();
             good = from.good().clone();
@@ -222,6 +231,7 @@ final class PinnTrainer {
         }
         try {
             for (long step = first; step <= stage.steps(); step++) {
+                last = step;
                 objective.step(step);
                 Resampler resampler = stage.resampler();
                 boolean resample = resampler != null && step % resampler.every() == 0;
@@ -290,6 +300,7 @@ final class PinnTrainer {
                     record(stage.name(), step, v, stage.steps(), progress);
                 }
                 if (stop || converged) {
+                    ended = converged && !stop;
                     break;
                 }
                 // After the step is complete (history row included), so that a resumed run repeats
@@ -315,6 +326,7 @@ final class PinnTrainer {
             throw e;
         }
         objective.setParameters(x);
+        return new StageEnd(last, ended);
     }
 
     /** Seconds of training so far, including earlier parts of a resumed run. */

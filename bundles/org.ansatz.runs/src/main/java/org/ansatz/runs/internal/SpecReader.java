@@ -46,7 +46,7 @@ public class SpecReader implements RunSpecReader {
 
     static final Map<String, Type> TYPES = new LinkedHashMap<>();
     static final Map<String, List<String>> CHOICES = Map.of(
-            "dtype", List.of("float32", "float64", "f32", "f64", "double"),
+            "dtype", List.of("float32", "float64", "mixed", "f32", "f64", "double"),
             "constraints", List.of("hard", "soft"),
             "adam.schedule", List.of("constant", "exponential", "cosine"));
     /** The sections the pinn solver reads, with the keys each takes; null: options of a plug-in. */
