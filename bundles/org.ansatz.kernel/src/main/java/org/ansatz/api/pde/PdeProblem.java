@@ -54,6 +54,17 @@ public interface PdeProblem extends Problem {
         return java.util.Map.of();
     }
 
+    /**
+     * The values the unknowns should reach, where the problem knows them (data made from a known
+     * solution, an eigenvalue from the reference solver), so that solvers can report the error of what
+     * they recovered; none by default.
+     *
+     * @since 1.1
+     */
+    default java.util.Map<String, Double> trueUnknowns() {
+        return java.util.Map.of();
+    }
+
     /** Conditions imposed as loss terms; those the output transform satisfies exactly are left out. */
     List<Condition> conditions(boolean hardConstraints);
 

@@ -285,7 +285,15 @@ public class PinnSolver implements Solver, Resumable {
 
     private static Map<String, Double> evaluate(PdeProblem problem, PinnTrainer trainer, Path dir, long seed) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        trainer.unknowns().forEach((k, v) -> metrics.put("unknown." + k, v));
+        Map<String, Double> truth = problem.trueUnknowns();
+        trainer.unknowns().forEach((k, v) -> {
+            metrics.put("unknown." + k, v);
+            Double t = truth.get(k);
+            if (t != null) {
+                metrics.put("unknown." + k + ".true", t);
+                metrics.put("unknown." + k + ".rel-error", t == 0 ? Math.abs(v) : Math.abs(v - t) / Math.abs(t));
+            }
+        });
         PointSet points = problem.evaluationPoints();
         PointSet predicted = trainer.predict(points);
         metrics.put("residual-mean-abs", trainer.meanAbsResidual(10_000, seed + 2));

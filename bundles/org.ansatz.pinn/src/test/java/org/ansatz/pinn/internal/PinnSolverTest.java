@@ -178,6 +178,12 @@ class PinnSolverTest {
             // is measured in docs/pinn.md).
             assertThat(l1).isCloseTo(1, org.assertj.core.api.Assertions.within(0.2));
             assertThat(l2).isBetween(0.3 * 0.01 / Math.PI, 3 * 0.01 / Math.PI);
+            // What was recovered is reported against the truth the problem declares.
+            assertThat(s.metrics().get("unknown.lambda2.true")).isEqualTo(0.01 / Math.PI);
+            assertThat(s.metrics().get("unknown.lambda2.rel-error")).isCloseTo(Math.abs(l2 / (0.01 / Math.PI) - 1),
+                    org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(s.metrics().get("unknown.lambda1.rel-error")).isCloseTo(Math.abs(l1 - 1),
+                    org.assertj.core.api.Assertions.within(1e-12));
         }
     }
 

@@ -68,6 +68,11 @@ public class BurgersInverse extends EquationProblem {
         return m;
     }
 
+    @Override
+    public Map<String, Double> trueUnknowns() {
+        return Map.of("lambda1", 1.0, "lambda2", Burgers.NU);
+    }
+
     /** Observations of the exact solution at fixed random points (the same for every run). */
     @Override
     public List<Condition> conditions(boolean hardConstraints) {

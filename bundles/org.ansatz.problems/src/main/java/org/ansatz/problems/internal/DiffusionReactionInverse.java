@@ -73,6 +73,11 @@ public class DiffusionReactionInverse extends ExactSystemProblem {
         return m;
     }
 
+    @Override
+    public Map<String, Double> trueUnknowns() {
+        return Map.of("d", D, "k", K);
+    }
+
     /** The same noisy observations for every run (their own fixed seed), as a measurement campaign would be. */
     @Override
     public List<Condition> conditions(boolean hardConstraints) {

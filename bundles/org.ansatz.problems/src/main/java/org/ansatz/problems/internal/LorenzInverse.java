@@ -80,6 +80,11 @@ public class LorenzInverse extends ExactSystemProblem {
     }
 
     @Override
+    public Map<String, Double> trueUnknowns() {
+        return Map.of("s", S, "r", R, "b", B);
+    }
+
+    @Override
     public List<Condition> conditions(boolean hardConstraints) {
         if (hardConstraints) {
             throw new IllegalArgumentException("lorenz-inverse learns from data; use constraints=soft");

@@ -183,6 +183,16 @@ class ExactSystemProblemsTest {
         assertThat(new DiffusionReactionInverse().unknowns()).containsOnlyKeys("d", "k");
     }
 
+    @Test
+    void trueUnknownsAreTheValuesTheDataWereMadeWith() {
+        // The diffusion-reaction case above writes its exact solution with d = 0.1, k = 0.5 as text.
+        Case dr = cases().stream().filter(c -> c.problem() instanceof DiffusionReactionInverse).findFirst().orElseThrow();
+        assertThat(dr.problem().trueUnknowns()).isEqualTo(dr.unknowns());
+        assertThat(new LorenzInverse().trueUnknowns()).isEqualTo(Map.of("s", 10.0, "r", 15.0, "b", 8.0 / 3));
+        assertThat(new BurgersInverse().trueUnknowns()).isEqualTo(Map.of("lambda1", 1.0, "lambda2", 0.01 / Math.PI));
+        assertThat(new Helmholtz().trueUnknowns()).isEmpty();
+    }
+
     private static Jet network(Jet in, int d) {
         Jet sum = in.columns(0, 1).scale(3);
         for (int a = 1; a < d; a++) {
