@@ -102,6 +102,16 @@ class LauncherIT {
     }
 
     @Test
+    void problemsAreListedWithDimensionConditionsReferenceAndUnknowns() throws Exception {
+        Result r = run(java("problems"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        // name, dimension, inputs, outputs, conditions (soft form), hard constraints, reference kind, unknowns
+        assertThat(r.out()).containsPattern("burgers\\s+2\\s+t,x\\s+u\\s+ic,bc\\s+yes\\s+exact\\s+-");
+        assertThat(r.out()).containsPattern("burgers-inverse\\s+2\\s+t,x\\s+u\\s+\\S+\\s+\\S+\\s+\\S+\\s+lambda1,lambda2");
+        assertThat(r.out()).containsPattern("premixed-flame-1d\\s+1\\s+x\\s+T\\s+cold\\*,unburnt,hot\\*\\s+only");
+    }
+
+    @Test
     void badInputFailsWithAMessageOnStderrAndNonZeroStatus() throws Exception {
         Result unknownKind = run(java("methods", "nonsense"));
         assertThat(unknownKind.exit()).isEqualTo(1);

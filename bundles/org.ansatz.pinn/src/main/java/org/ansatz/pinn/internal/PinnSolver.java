@@ -112,6 +112,12 @@ public class PinnSolver implements Solver, Resumable {
         int lbfgsIterations = s.integer("lbfgs.iterations", 1000, 0);
         int lbfgsHistory = s.integer("lbfgs.history", 50, 1);
         int every = s.integer("progress.every", 100, 1);
+        boolean showError = switch (s.string("progress.error", "false").toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("setting progress.error must be true or false, got '"
+                    + s.string("progress.error", "") + "'");
+        };
         Map<String, Object> weightSettings = s.section("weight");
         Map<String, Object> modelOptions = s.section("model");
         String optimizerName = s.string("optimizer", "adam");
@@ -179,12 +185,18 @@ public class PinnSolver implements Solver, Resumable {
             Causal causal = objective.causal();
             trainer.configure(state -> CheckpointFiles.write(dir, state, trainer, objective, causal), checkpointEvery,
                     stopLoss);
-            if (stopError > 0) {
+            if (stopError > 0 || showError) {
                 org.ansatz.api.problem.Reference ref = problem.reference().orElseThrow(() -> new IllegalArgumentException(
-                        "setting stop.error needs a problem with a reference"));
+                        "settings stop.error and progress.error need a problem with a reference"));
                 PointSet points = problem.evaluationPoints();
                 double[] exact = ref.evaluate(points).values();
-                trainer.stopOnError(stopError, every, () -> relativeL2(trainer.predict(points).values(), exact));
+                java.util.function.DoubleSupplier error = () -> relativeL2(trainer.predict(points).values(), exact);
+                if (stopError > 0) {
+                    trainer.stopOnError(stopError, every, error);
+                }
+                if (showError) {
+                    trainer.monitorError(error);
+                }
             }
             PinnTrainer.Resume from = null;
             int firstStage = 0;
@@ -304,6 +316,13 @@ public class PinnSolver implements Solver, Resumable {
             PointSet exact = ref.evaluate(points);
             metrics.put("rel-l2", relativeL2(predicted.values(), exact.values()));
             metrics.put("max-abs", maxAbs(predicted.values(), exact.values()));
+            List<String> outputs = problem.outputs();
+            if (outputs.size() > 1) {
+                // Systems: one output can fail while the joint norm, dominated by another, looks fine.
+                for (int j = 0; j < outputs.size(); j++) {
+                    metrics.put("rel-l2." + outputs.get(j), relativeL2(column(predicted, j), column(exact, j)));
+                }
+            }
             problem.outputs().forEach(o -> csv.append(',').append(o).append("_ref"));
             csv.append('\n');
             appendRows(csv, points, predicted, exact);
@@ -397,6 +416,14 @@ public class PinnSolver implements Solver, Resumable {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static double[] column(PointSet set, int j) {
+        double[] c = new double[set.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = set.get(i, j);
+        }
+        return c;
     }
 
     static double relativeL2(double[] p, double[] r) {

@@ -146,10 +146,17 @@ final class PinnTrainer {
     }
 
     /** Ends training once {@code probe} (an error against the reference), checked every few steps, is small enough. */
+    private DoubleSupplier monitor;
+
     void stopOnError(double target, int every, DoubleSupplier probe) {
         this.stopError = target;
         this.probeEvery = every;
         this.errorProbe = probe;
+    }
+
+    /** Adds the error against the reference ({@code rel-l2}) to every progress row and history row. */
+    void monitorError(DoubleSupplier probe) {
+        this.monitor = probe;
     }
 
     boolean reachedTarget() {
@@ -285,6 +292,11 @@ final class PinnTrainer {
                         }
                     }
                     objective.unknowns().forEach(v::put);
+                    if (monitor != null) {
+                        // A line search leaves the model at its last trial point, not at the accepted one.
+                        objective.setParameters(x);
+                        v.put("rel-l2", monitor.getAsDouble());
+                    }
                     if (optimizer.lineSearch()) {
                         v.put("evals", (double) (objective.evaluations() - firstEvaluation));
                     } else {

@@ -37,6 +37,7 @@ class MixedPrecisionTest {
         s.put("progress.every", 50);
         s.put("checkpoint.every", 50);
         s.put("dtype", dtype);
+        s.put("progress.error", "true");
         return s;
     }
 
@@ -88,6 +89,12 @@ class MixedPrecisionTest {
         assertThat(stall[0] + end[0]).isLessThanOrEqualTo(BUDGET);
         assertThat(end[1]).isLessThan(stall[1] / 2);
         assertThat(Files.readString(mixed.resolve("model.json"))).containsPattern("\"dtype\"\\s*:\\s*\"float64\"");
+        // progress.error: the history's error column, at the last row, is the final metric.
+        List<String> history = Files.readAllLines(mixed.resolve("history.csv"));
+        int column = List.of(history.get(0).split(",")).indexOf("rel-l2");
+        assertThat(column).isPositive();
+        assertThat(Double.parseDouble(history.get(history.size() - 1).split(",")[column])).isCloseTo(error(mixed),
+                org.assertj.core.api.Assertions.withinPercentage(1e-4));
 
         // A crash in the float64 stage resumes there, in float64, and ends where the whole run ended.
         assertThat(f64.size()).as("float64 stage long enough to checkpoint").isGreaterThan(2);

@@ -128,6 +128,36 @@ class PinnSolverTest {
     }
 
     @Test
+    void systemsReportTheErrorOfEveryOutput() {
+        var kovasznay = new org.ansatz.problems.internal.Kovasznay();
+        Map<String, Object> settings = new LinkedHashMap<>(kovasznay.defaults());
+        settings.put("model.layers", "10,10");
+        settings.put("points.domain", 200);
+        settings.put("points.conditions", 50);
+        settings.put("adam.steps", 20);
+        settings.put("lbfgs.iterations", 0);
+        try (Solution s = solver().solve(new SolveRequest(kovasznay, settings, 3, run), Progress.NONE)) {
+            Map<String, Double> m = s.metrics();
+            assertThat(m).containsKeys("rel-l2.u", "rel-l2.v", "rel-l2.p");
+            // The joint error is the per-output errors weighted by each output's share of the reference norm.
+            var exact = kovasznay.reference().orElseThrow().evaluate(kovasznay.evaluationPoints());
+            double total = 0;
+            double weighted = 0;
+            for (int j = 0; j < 3; j++) {
+                double norm = 0;
+                for (int i = 0; i < exact.size(); i++) {
+                    norm += exact.get(i, j) * exact.get(i, j);
+                }
+                double e = m.get("rel-l2." + kovasznay.outputs().get(j));
+                total += norm;
+                weighted += e * e * norm;
+            }
+            assertThat(Math.sqrt(weighted / total)).isCloseTo(m.get("rel-l2"),
+                    org.assertj.core.api.Assertions.withinPercentage(1e-6));
+        }
+    }
+
+    @Test
     void softBoundaryConditionsOnTheAnnulus() {
         var annulus = new org.ansatz.problems.internal.PoissonAnnulus();
         Map<String, Object> settings = new LinkedHashMap<>(annulus.defaults());

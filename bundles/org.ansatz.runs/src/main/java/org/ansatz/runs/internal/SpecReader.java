@@ -64,6 +64,7 @@ public class SpecReader implements RunSpecReader {
         TYPES.put("model.layers", Type.INTEGERS);
         TYPES.put("causal.epsilon", Type.NUMBERS);
         TYPES.put("output.plots", Type.BOOLEAN);
+        TYPES.put("progress.error", Type.BOOLEAN);
         TYPES.put("output.exports", Type.TEXTS);
         TYPES.put("output.grid", Type.INTEGERS);
         PINN_SECTIONS.put("solver", Set.of());
@@ -78,7 +79,7 @@ public class SpecReader implements RunSpecReader {
         PINN_SECTIONS.put("adam", Set.of("steps", "lr", "schedule", "decay", "decay_steps"));
         PINN_SECTIONS.put("lbfgs", Set.of("iterations", "history"));
         PINN_SECTIONS.put("checkpoint", Set.of("every"));
-        PINN_SECTIONS.put("progress", Set.of("every"));
+        PINN_SECTIONS.put("progress", Set.of("every", "error"));
         PINN_SECTIONS.put("stop", Set.of("loss", "error"));
         PINN_SECTIONS.put("causal", Set.of("epsilon", "bins", "tolerance"));
     }

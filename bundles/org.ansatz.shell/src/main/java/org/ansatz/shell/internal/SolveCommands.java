@@ -12,6 +12,7 @@ import java.util.Map;
 import org.ansatz.api.method.MethodDescriptor;
 import org.ansatz.api.method.MethodKind;
 import org.ansatz.api.method.MethodRegistry;
+import org.ansatz.api.pde.PdeProblem;
 import org.ansatz.api.problem.PointSet;
 import org.ansatz.api.problem.Problem;
 import org.ansatz.api.run.RunSpec;
@@ -44,15 +45,53 @@ public class SolveCommands {
     @Reference
     Runs runs;
 
-    @Descriptor("Registered problems with their inputs, outputs and reference")
+    @Descriptor("Registered problems with their dimension, conditions, reference and unknowns")
     public void problems() {
-        Table t = new Table().row("NAME", "INPUTS", "OUTPUTS", "REFERENCE", "DESCRIPTION");
+        Table t = new Table().row("NAME", "DIM", "INPUTS", "OUTPUTS", "CONDITIONS", "HARD", "REFERENCE", "UNKNOWNS",
+                "DESCRIPTION");
         for (MethodDescriptor d : registry.methods(MethodKind.PROBLEM)) {
             Problem p = registry.get(Problem.class, d.name());
-            t.row(d.name(), String.join(",", p.inputs()), String.join(",", p.outputs()),
-                    p.reference().map(r -> r.source().split(" ")[0]).orElse("-"), p.description());
+            String conditions = "-";
+            String hard = "-";
+            String unknowns = "-";
+            if (p instanceof PdeProblem pde) {
+                conditions = conditions(pde);
+                hard = hardConstraints(pde);
+                unknowns = pde.unknowns().isEmpty() ? "-" : String.join(",", pde.unknowns().keySet());
+            }
+            t.row(d.name(), String.valueOf(p.inputs().size()), String.join(",", p.inputs()),
+                    String.join(",", p.outputs()), conditions, hard,
+                    p.reference().map(r -> r.source().split(" ")[0]).orElse("-"), unknowns, p.description());
         }
         System.out.print(t.render(""));
+        System.out.println("CONDITIONS: loss terms with soft constraints; * marks those with derivatives (Neumann, "
+                + "Robin, initial rate). HARD: yes = constraints=hard available, only = the problem needs it.");
+    }
+
+    /** The soft conditions' names, or the hard ones' when the problem has no soft form. */
+    private static String conditions(PdeProblem p) {
+        List<org.ansatz.api.pde.Condition> list;
+        try {
+            list = p.conditions(false);
+        } catch (RuntimeException e) {
+            list = p.conditions(true);
+        }
+        if (list.isEmpty()) {
+            return "-";
+        }
+        return String.join(",", list.stream().map(c -> c.name() + (c.derivatives().isEmpty() ? "" : "*")).toList());
+    }
+
+    private static String hardConstraints(PdeProblem p) {
+        if (p.hardConstraints().isEmpty()) {
+            return "-";
+        }
+        try {
+            p.conditions(false);
+            return "yes";
+        } catch (RuntimeException e) {
+            return "only";
+        }
     }
 
     static final String PREDICT_USAGE = "usage: predict --run DIR --points FILE.csv [--out FILE.csv] [--with u_x,u_xx,...]";
