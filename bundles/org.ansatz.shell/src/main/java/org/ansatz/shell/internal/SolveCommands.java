@@ -75,6 +75,9 @@ public class SolveCommands {
             list = p.conditions(false);
         } catch (RuntimeException e) {
             list = p.conditions(true);
+            if (list.isEmpty()) {
+                return "(transform)";
+            }
         }
         if (list.isEmpty()) {
             return "-";
