@@ -390,19 +390,21 @@ public class PinnSolver implements Solver, Resumable {
         }
     }
 
-    private static Map<String, String> readManifest(Path file) {
-        String text;
+    static Map<String, String> readManifest(Path file) {
+        com.fasterxml.jackson.databind.JsonNode root;
         try {
-            text = java.nio.file.Files.readString(file);
+            // A JSON parser, not a pattern: a regular expression over the text overflowed the stack on
+            // long option values and kept escapes raw.
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]+)\":\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,\\n}]+)")
-                .matcher(text);
-        while (m.find()) {
-            out.put(m.group(1), m.group(3) != null ? m.group(3) : m.group(2).trim());
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + " is not a JSON object");
         }
+        Map<String, String> out = new LinkedHashMap<>();
+        root.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText()
+                : e.getValue().toString()));
         return out;
     }
 

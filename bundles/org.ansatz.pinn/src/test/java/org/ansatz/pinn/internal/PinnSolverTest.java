@@ -301,6 +301,26 @@ class PinnSolverTest {
     }
 
     @Test
+    void modelManifestsWithLongOrEscapedValuesReadBack() throws Exception {
+        // What RunFiles writes, read back by load(): a 200 000-character option once overflowed the
+        // stack of the pattern that parsed it, and escapes came back raw.
+        String longValue = "1,".repeat(100_000) + "1";
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", "ansatz-model/1");
+        manifest.put("option.long", longValue);
+        manifest.put("option.quoted", "a \"b\" \\ c");
+        manifest.put("parameters", 3021);
+        Path file = run.resolve("model.json");
+        RunFiles.write(file, RunFiles.json(manifest));
+        Map<String, String> read = PinnSolver.readManifest(file);
+        assertThat(read.get("option.long")).isEqualTo(longValue);
+        assertThat(read.get("option.quoted")).isEqualTo("a \"b\" \\ c");
+        assertThat(read.get("parameters")).isEqualTo("3021");
+        Files.writeString(file, "[1, 2]");
+        assertThatThrownBy(() -> PinnSolver.readManifest(file)).hasMessageContaining("is not a JSON object");
+    }
+
+    @Test
     void reopenedRunPredictsTheSameAndItsDerivativesMatchFiniteDifferences() {
         var poisson = new org.ansatz.problems.internal.Poisson();
         Map<String, Object> settings = new LinkedHashMap<>(poisson.defaults());
