@@ -23,17 +23,8 @@ final class Generators {
         };
     }
 
-    /**
-     * FNO-paper Burgers: {@code u0 ~ N(0, 625 (-Laplace + 25)^-2)} on the periodic [0, 1), {@code nu = 0.1},
-     * output {@code u(., 1)}. With {@code refine = r} the field is sampled and solved on {@code r}
-     * times as many points and both functions are subsampled (the paper solved at 8192 points).
-     */
-    static final class Burgers extends Generator {
-        @Override
-        String name() {
-            return "burgers";
-        }
-
+    /** Functions on the periodic [0, 1) at a power-of-two number of points (FFT solvers). */
+    abstract static class Periodic1d extends Generator {
         @Override
         int defaultResolution() {
             return 1024;
@@ -43,6 +34,39 @@ final class Generators {
         void checkResolution(int resolution) {
             checkPowerOfTwo(name(), resolution);
         }
+
+        @Override
+        List<double[]> grid(int resolution) {
+            return List.of(periodicGrid(resolution));
+        }
+
+        @Override
+        boolean periodic() {
+            return true;
+        }
+
+        /** Option {@code kmax}, the highest wavenumber of the initial sines, resolved by the grid. */
+        int kmax(Options o, int fallback, int resolution) {
+            int kmax = o.integer("kmax", fallback, 1);
+            if (2 * kmax >= resolution) {
+                throw new IllegalArgumentException(name() + ": kmax " + kmax + " is not resolved by " + resolution
+                        + " points (needs kmax < resolution/2)");
+            }
+            return kmax;
+        }
+    }
+
+    /**
+     * FNO-paper Burgers: {@code u0 ~ N(0, 625 (-Laplace + 25)^-2)} on the periodic [0, 1), {@code nu = 0.1},
+     * output {@code u(., 1)}. With {@code refine = r} the field is sampled and solved on {@code r}
+     * times as many points and both functions are subsampled (the paper solved at 8192 points).
+     */
+    static final class Burgers extends Periodic1d {
+        @Override
+        String name() {
+            return "burgers";
+        }
+
 
         @Override
         Map<String, Double> parameters(Options o, int resolution) {
@@ -55,15 +79,6 @@ final class Generators {
                     "sigma", o.real("sigma", 25, 0), "tau", o.real("tau", 5, 0), "alpha", o.real("alpha", 2, 0.5));
         }
 
-        @Override
-        List<double[]> grid(int resolution) {
-            return List.of(periodicGrid(resolution));
-        }
-
-        @Override
-        boolean periodic() {
-            return true;
-        }
 
         @Override
         double[][] sample(int resolution, Map<String, Double> p, RandomGenerator random) {
@@ -182,42 +197,20 @@ final class Generators {
      * Linear advection {@code u_t + beta u_x = 0} on the periodic [0, 1) (PDEBench: beta in 0.1 ... 4, t = 2);
      * initial conditions are sums of {@code waves} sines with wavenumbers up to {@code kmax}.
      */
-    static final class Advection extends Generator {
+    static final class Advection extends Periodic1d {
         @Override
         String name() {
             return "advection";
         }
 
-        @Override
-        int defaultResolution() {
-            return 1024;
-        }
-
-        @Override
-        void checkResolution(int resolution) {
-            checkPowerOfTwo(name(), resolution);
-        }
 
         @Override
         Map<String, Double> parameters(Options o, int resolution) {
-            int kmax = o.integer("kmax", 8, 1);
-            if (2 * kmax >= resolution) {
-                throw new IllegalArgumentException("advection: kmax " + kmax + " is not resolved by " + resolution
-                        + " points (needs kmax < resolution/2)");
-            }
+            int kmax = kmax(o, 8, resolution);
             return ordered("beta", o.real("beta", 0.4, -1e6), "t", o.real("t", 2.0, 0),
                     "waves", o.integer("waves", 2, 1), "kmax", kmax);
         }
 
-        @Override
-        List<double[]> grid(int resolution) {
-            return List.of(periodicGrid(resolution));
-        }
-
-        @Override
-        boolean periodic() {
-            return true;
-        }
 
         @Override
         double[][] sample(int resolution, Map<String, Double> p, RandomGenerator random) {
@@ -237,42 +230,20 @@ final class Generators {
      * Fisher-KPP diffusion-reaction {@code u_t = nu u_xx + rho u (1 - u)} on the periodic [0, 1)
      * (PDEBench: nu = 0.5, rho = 1, t = 1); initial conditions are sums of sines mapped into [0, 1].
      */
-    static final class DiffusionReaction extends Generator {
+    static final class DiffusionReaction extends Periodic1d {
         @Override
         String name() {
             return "diffusion-reaction";
         }
 
-        @Override
-        int defaultResolution() {
-            return 1024;
-        }
-
-        @Override
-        void checkResolution(int resolution) {
-            checkPowerOfTwo(name(), resolution);
-        }
 
         @Override
         Map<String, Double> parameters(Options o, int resolution) {
-            int kmax = o.integer("kmax", 4, 1);
-            if (2 * kmax >= resolution) {
-                throw new IllegalArgumentException("diffusion-reaction: kmax " + kmax + " is not resolved by "
-                        + resolution + " points (needs kmax < resolution/2)");
-            }
+            int kmax = kmax(o, 4, resolution);
             return ordered("nu", o.real("nu", 0.5, 0), "rho", o.real("rho", 1.0, 0), "t", o.real("t", 1.0, 0),
                     "steps", o.integer("steps", 200, 1), "waves", o.integer("waves", 2, 1), "kmax", kmax);
         }
 
-        @Override
-        List<double[]> grid(int resolution) {
-            return List.of(periodicGrid(resolution));
-        }
-
-        @Override
-        boolean periodic() {
-            return true;
-        }
 
         @Override
         double[][] sample(int resolution, Map<String, Double> p, RandomGenerator random) {
