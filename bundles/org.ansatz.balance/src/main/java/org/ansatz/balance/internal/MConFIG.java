@@ -9,6 +9,7 @@ import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.method.Options;
 import org.ansatz.api.optim.Terms;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -66,6 +67,7 @@ public final class MConFIG implements BalancerFactory {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config c) {
         defaults = Settings.read(Balancers.configOptions(PID, Map.of("beta1", c.beta1())), PID + ".",
                 Settings.DEFAULT);

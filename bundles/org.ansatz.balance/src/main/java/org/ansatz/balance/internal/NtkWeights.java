@@ -10,6 +10,7 @@ import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.method.Options;
 import org.ansatz.api.optim.Terms;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -65,6 +66,7 @@ public final class NtkWeights implements BalancerFactory {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config c) {
         Options o = Balancers.configOptions(PID,
                 Map.of("every", c.every(), "probes", c.probes(), "seed", c.seed()));

@@ -5,6 +5,7 @@ import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.dynamics.Integrator;
 import org.ansatz.api.dynamics.VectorField;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -34,6 +35,7 @@ public class Dopri5Component implements Integrator {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config c) {
         delegate = new Dopri5(c.rtol(), c.atol(), c.maxSteps());
     }

@@ -5,6 +5,7 @@ import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.optim.Optimizer;
 import org.ansatz.api.optim.OptimizerFactory;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -51,6 +52,7 @@ public class AdamFactory implements OptimizerFactory {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config config) {
         defaults = Hyper.ADAM.read(Settings.configuration(PID,
                 Map.of("beta1", config.beta1(), "beta2", config.beta2(), "eps", config.eps())), false);

@@ -6,6 +6,7 @@ import org.ansatz.api.optim.Optimizer;
 import org.ansatz.api.optim.OptimizerFactory;
 import org.ansatz.optimizers.internal.AdamFactory.Hyper;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -46,6 +47,7 @@ public class AdamWFactory implements OptimizerFactory {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config config) {
         defaults = ADAMW.read(Settings.configuration(PID, Map.of("beta1", config.beta1(), "beta2", config.beta2(),
                 "eps", config.eps(), "weight_decay", config.weight__decay())), true);

@@ -5,6 +5,7 @@ import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.optim.Optimizer;
 import org.ansatz.api.optim.OptimizerFactory;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -30,13 +31,14 @@ public class LbfgsFactory implements OptimizerFactory {
         double tolerance() default 0;
     }
 
-    private int history = 50;
-    private double tolerance = 0;
+    private volatile int history = 50;
+    private volatile double tolerance = 0;
 
     public LbfgsFactory() {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config config) {
         Settings s = Settings.configuration(PID, Map.of("history", config.history(), "tolerance", config.tolerance()));
         history = s.integer("history", 50, 1);

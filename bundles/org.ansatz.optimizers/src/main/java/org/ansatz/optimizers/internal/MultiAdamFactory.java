@@ -7,6 +7,7 @@ import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.optim.Optimizer;
 import org.ansatz.api.optim.OptimizerFactory;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -41,15 +42,16 @@ public class MultiAdamFactory implements OptimizerFactory {
         String groups() default "";
     }
 
-    private double beta1 = 0.99;
-    private double beta2 = 0.99;
-    private double eps = 1e-8;
-    private List<String> groups = List.of();
+    private volatile double beta1 = 0.99;
+    private volatile double beta2 = 0.99;
+    private volatile double eps = 1e-8;
+    private volatile List<String> groups = List.of();
 
     public MultiAdamFactory() {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config config) {
         Settings s = Settings.configuration(PID, Map.of("beta1", config.beta1(), "beta2", config.beta2(), "eps",
                 config.eps(), "groups", config.groups() == null ? "" : config.groups()));

@@ -11,6 +11,7 @@ import org.ansatz.api.sampler.Resampled;
 import org.ansatz.api.sampler.Resampler;
 import org.ansatz.api.sampler.Sampler;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -80,6 +81,7 @@ public final class CausalR3Sampler implements AdaptiveSampler {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config config) {
         defaults = Settings.read(new Options(Map.of("every", config.every(), "alpha", config.alpha(),
                 "gamma", config.gamma(), "eta", config.eta(), "epsilon", config.epsilon()),

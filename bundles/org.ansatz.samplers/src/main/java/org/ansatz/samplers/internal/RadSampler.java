@@ -12,6 +12,7 @@ import org.ansatz.api.sampler.Resampled;
 import org.ansatz.api.sampler.Resampler;
 import org.ansatz.api.sampler.Sampler;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -74,6 +75,7 @@ public final class RadSampler implements AdaptiveSampler {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config config) {
         defaults = Settings.read(new Options(Map.of("every", config.every(), "k", config.k(), "c", config.c()),
                 "configuration " + PID + ": "), Settings.DEFAULT);

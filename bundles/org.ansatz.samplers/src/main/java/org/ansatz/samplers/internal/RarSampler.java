@@ -14,6 +14,7 @@ import org.ansatz.api.sampler.Resampled;
 import org.ansatz.api.sampler.Resampler;
 import org.ansatz.api.sampler.Sampler;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -72,6 +73,7 @@ public final class RarSampler implements AdaptiveSampler {
     }
 
     @Activate
+    @Modified // new defaults apply without withdrawing the method
     void activate(Config config) {
         defaults = Settings.read(new Options(Map.of("every", config.every(), "count", config.count(),
                 "spread", config.spread()), "configuration " + PID + ": "), Settings.DEFAULT);

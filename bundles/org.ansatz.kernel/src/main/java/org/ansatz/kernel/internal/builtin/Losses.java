@@ -5,6 +5,7 @@ import org.ansatz.api.engine.Tensors;
 import org.ansatz.api.loss.Loss;
 import org.ansatz.api.method.AnsatzMethod;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -45,7 +46,7 @@ public final class Losses {
     @AnsatzMethod(name = "huber", description = "Quadratic near zero, linear beyond delta; robust to outliers")
     public static final class Huber implements Loss {
         static final String PID = "org.ansatz.loss.huber";
-        private double delta = 1.0;
+        private volatile double delta = 1.0;
 
         public Huber() {
         }
@@ -55,6 +56,7 @@ public final class Losses {
         }
 
         @Activate
+        @Modified // new defaults apply without withdrawing the method
         void activate(HuberConfig config) {
             delta = checkDelta(config.delta());
         }
