@@ -12,6 +12,7 @@ import org.ansatz.api.engine.TensorEngine;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.method.Options;
 import org.ansatz.api.pde.Box;
+import org.ansatz.api.pde.Condition;
 import org.ansatz.api.pde.PdeProblem;
 import org.ansatz.api.problem.Problem;
 import org.ansatz.api.solver.Progress;
@@ -31,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code components}, {@code max-frequency} (cycles per unit, one or one per input; default read off the source term's
  * spectrum),
  * {@code learn} ({@code none | weights | weights,frequencies | all}), {@code iterations},
- * {@code jitter}, {@code equation-noise} (tau relative to the largest squared operator eigenvalue), {@code boundary-weight} (tau over the conditions' noise), {@code condition-points}, {@code prune} (mixture
+ * {@code jitter}, {@code equation-noise} (tau relative to the largest squared operator eigenvalue), {@code boundary-weight} (tau over the conditions' noise), {@code boundary} ({@code grid}: conditions at the
+ * grid's face nodes when they cover whole faces, else sampled; {@code random}: sampled), {@code condition-points} (when sampled), {@code prune} (mixture
  * components lighter than this fraction of the heaviest are removed after learning), {@code min-width}
  * (narrowest spectral width in cycles per unit; default none in 1D, one cycle per domain length above,
  * where the evidence otherwise collapses widths to zero).
@@ -57,7 +59,8 @@ public class GpHfmSolver implements Solver {
 
     /** The effective configuration of one run. */
     record Config(int[] grid, String kernel, int components, double[] maxFrequency, String learn, int iterations,
-            double jitter, double equationNoise, double boundaryWeight, int conditionPoints, double prune, double minWidth, int every) {
+            double jitter, double equationNoise, double boundaryWeight, String boundary, int conditionPoints, double prune,
+            double minWidth, int every) {
 
         static Config read(Map<String, Object> settings, PdeProblem problem) {
             Options s = new Options(settings);
@@ -65,12 +68,16 @@ public class GpHfmSolver implements Solver {
             int d = problem.inputs().size();
             int fallback = switch (d) {
                 case 1 -> 400;
-                case 2 -> 100;
+                // Coarser 2D grids let the evidence settle on aliased frequencies: on the multi-scale
+                // problem 100 and 120 points per axis fail (0.13, 0.68), 140 gives 4.8e-4, 160 7.8e-5.
+                case 2 -> 160;
                 default -> 24;
             };
             int[] grid = integers(s.reals("hfm.grid", null, 3), d, fallback, "hfm.grid");
             String kernel = s.choice("hfm.kernel", "sm-t", Kernels.NAMES);
-            int components = s.integer("hfm.components", 30, 1);
+            // A dense initial comb: with 30 components the evidence missed frequencies that 90 find
+            // (docs/gp.md: 1D high-frequency 3.3e-2 -> 5.8e-4, 2D multi-scale 2.9e-3 -> 4.8e-4).
+            int components = s.integer("hfm.components", 90, 1);
             Box box = problem.domain();
             double[] maxf = s.reals("hfm.max-frequency", null, 1e-12);
             if (maxf == null) {
@@ -91,7 +98,9 @@ public class GpHfmSolver implements Solver {
             double jitter = s.real("hfm.jitter", 1e-6, 0);
             double eqNoise = s.real("hfm.equation-noise", 1e-14, 1e-300);
             double bNoise = s.real("hfm.boundary-weight", 1e6, 1e-300);
-            // Boundary data must resolve the solution along the faces: about three points per grid line.
+            // At the grid's face nodes where the conditions cover whole faces; elsewhere sampled, and then
+            // the boundary data must resolve the solution along the faces: about three points per grid line.
+            String boundary = s.choice("hfm.boundary", "grid", List.of("grid", "random"));
             int conditionPoints = s.integer("hfm.condition-points", d == 1 ? 16 : 3 * java.util.Arrays.stream(grid)
                     .sum(), 1);
             double prune = s.real("hfm.prune", 1e-8, 0, 1);
@@ -100,7 +109,7 @@ public class GpHfmSolver implements Solver {
             PdeSetup.ignoreProblemDefaults(s, problem);
             s.checkAllRead("solver " + NAME);
             return new Config(grid, kernel, components, maxf, learn, iterations, jitter, eqNoise, bNoise,
-                    conditionPoints, prune, minWidth, every);
+                    boundary, conditionPoints, prune, minWidth, every);
         }
 
         static int[] integers(double[] v, int d, int fallback, String key) {
@@ -143,6 +152,8 @@ public class GpHfmSolver implements Solver {
                 settings.put(k.substring("setting.".length()), v);
             }
         });
+        // Runs saved before face-node placement sampled their boundary points.
+        settings.putIfAbsent("hfm.boundary", "random");
         Config config = Config.read(settings, problem);
         List<double[]> kernels = new ArrayList<>();
         for (int a = 0; a < problem.inputs().size(); a++) {
@@ -223,8 +234,13 @@ public class GpHfmSolver implements Solver {
             }
             double[] rhs = op.rhs();
             List<GpHfm.Row> rows = new ArrayList<>();
-            for (PdeSetup.ProbedCondition pc : PdeSetup.probeConditions(problem, PdeSetup.conditions(problem, NAME),
-                    config.conditionPoints(), seed, manager)) {
+            List<Condition> conditions = PdeSetup.conditions(problem, NAME);
+            List<double[]> facePoints = config.boundary().equals("grid") ? PdeSetup.gridFacePoints(conditions, grid,
+                    seed) : null;
+            List<PdeSetup.ProbedCondition> probed = facePoints != null
+                    ? PdeSetup.probeConditionsAt(problem, conditions, facePoints, manager)
+                    : PdeSetup.probeConditions(problem, conditions, config.conditionPoints(), seed, manager);
+            for (PdeSetup.ProbedCondition pc : probed) {
                 LinearProbe.Operator co = pc.operator();
                 for (int pt = 0; pt < co.points(); pt++) {
                     for (int e = 0; e < co.equations(); e++) {
@@ -420,6 +436,7 @@ public class GpHfmSolver implements Solver {
             state.put("setting.hfm.jitter", Double.toString(config.jitter()));
             state.put("setting.hfm.equation-noise", Double.toString(config.equationNoise()));
             state.put("setting.hfm.boundary-weight", Double.toString(config.boundaryWeight()));
+            state.put("setting.hfm.boundary", config.boundary());
             state.put("setting.hfm.condition-points", Integer.toString(config.conditionPoints()));
             for (int a = 0; a < learned.kernels().size(); a++) {
                 state.put("kernel." + a, RunOutput.join(learned.kernels().get(a).parameters()));

@@ -84,6 +84,124 @@ final class PdeSetup {
     }
 
     /**
+     * Places each condition at the collocation grid's nodes on the box faces it covers, the way
+     * collocation imposes boundary data: the faces are then resolved at the grid's own spacing, with
+     * far fewer points than random sampling needs (docs/gp.md). A corner shared by two conditions goes
+     * to the first. Returns {@code null} when some condition is not a union of whole faces (interior
+     * observations, part of a face, paired periodic points); the caller then samples instead.
+     */
+    static List<double[]> gridFacePoints(List<Condition> conditions, double[][] grid, long seed) {
+        int d = grid.length;
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        for (int a = 0; a < d; a++) {
+            lo[a] = grid[a][0];
+            hi[a] = grid[a][grid[a].length - 1];
+        }
+        int probes = 4000;
+        List<boolean[]> covered = new ArrayList<>();
+        int i = 0;
+        for (Condition c : conditions) {
+            double[] pts = c.sample(probes, new SplittableRandom(seed + 31L * i++));
+            int n = pts.length / d;
+            if (n == 0) {
+                return null;
+            }
+            boolean[] faces = new boolean[2 * d];
+            double[][] min = new double[2 * d][d];
+            double[][] max = new double[2 * d][d];
+            for (double[] row : min) {
+                java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+            }
+            for (double[] row : max) {
+                java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+            }
+            for (int p = 0; p < n; p++) {
+                boolean onSome = false;
+                for (int f = 0; f < 2 * d; f++) {
+                    int a = f / 2;
+                    double bound = f % 2 == 0 ? lo[a] : hi[a];
+                    if (Math.abs(pts[p * d + a] - bound) <= 1e-12 * Math.max(1, hi[a] - lo[a])) {
+                        onSome = true;
+                        faces[f] = true;
+                        for (int b = 0; b < d; b++) {
+                            min[f][b] = Math.min(min[f][b], pts[p * d + b]);
+                            max[f][b] = Math.max(max[f][b], pts[p * d + b]);
+                        }
+                    }
+                }
+                if (!onSome) {
+                    return null;
+                }
+            }
+            // A face counts only when the samples on it span it; a condition on part of a face is left
+            // to random sampling.
+            for (int f = 0; f < 2 * d; f++) {
+                if (!faces[f]) {
+                    continue;
+                }
+                for (int b = 0; b < d; b++) {
+                    if (b != f / 2 && max[f][b] - min[f][b] < 0.95 * (hi[b] - lo[b])) {
+                        return null;
+                    }
+                }
+            }
+            covered.add(faces);
+        }
+        int[] sizes = new int[d];
+        int total = 1;
+        for (int a = 0; a < d; a++) {
+            sizes[a] = grid[a].length;
+            total *= sizes[a];
+        }
+        boolean[] taken = new boolean[total];
+        List<double[]> out = new ArrayList<>();
+        int[] idx = new int[d];
+        for (boolean[] faces : covered) {
+            double[] pts = new double[total * d];
+            int count = 0;
+            for (int k = 0; k < total; k++) {
+                int rest = k;
+                for (int a = d - 1; a >= 0; a--) {
+                    idx[a] = rest % sizes[a];
+                    rest /= sizes[a];
+                }
+                boolean on = false;
+                for (int f = 0; f < 2 * d && !on; f++) {
+                    on = faces[f] && idx[f / 2] == (f % 2 == 0 ? 0 : sizes[f / 2] - 1);
+                }
+                if (on && !taken[k]) {
+                    taken[k] = true;
+                    for (int a = 0; a < d; a++) {
+                        pts[count * d + a] = grid[a][idx[a]];
+                    }
+                    count++;
+                }
+            }
+            out.add(java.util.Arrays.copyOf(pts, count * d));
+        }
+        return out;
+    }
+
+    /** Reads each condition's linear functional at the given points (one array per condition). */
+    static List<ProbedCondition> probeConditionsAt(PdeProblem p, List<Condition> conditions, List<double[]> points,
+            NDManager manager) {
+        int d = p.inputs().size();
+        List<ProbedCondition> out = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            double[] pts = points.get(i);
+            if (pts.length == 0) {
+                continue;
+            }
+            LinearProbe.Operator op = LinearProbe.probe("condition " + c.name(), (u, x) -> c.residual(u, x),
+                    c.derivatives(), d, p.outputs().size(), pts, manager);
+            out.add(new ProbedCondition(c.name(), pts, op));
+        }
+        return out;
+    }
+
+    /**
      * Keeps the first of coinciding points (a 1D boundary sampled twice at the same end), which would
      * make the conditions' system singular. Conditions that sample paired points (periodicity) are kept
      * as they are.

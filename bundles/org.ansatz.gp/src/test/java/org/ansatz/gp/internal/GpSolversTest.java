@@ -47,7 +47,7 @@ class GpSolversTest {
         PoissonMultiscale1d p = new PoissonMultiscale1d();
         GpHfmSolver solver = new GpHfmSolver(EpgpTest.ENGINE);
         try (Solution s = solve(solver, p, "gp-hfm", "hfm.grid=240", "hfm.iterations=25", "hfm.components=12")) {
-            // Measured 5.2e-3 with this small budget (1.5e-4 with the defaults, docs/gp.md); a PINN with
+            // Measured 5.2e-3 with this small budget (2.3e-5 with the defaults, docs/gp.md); a PINN with
             // default settings stays above 1e-1 on this problem.
             assertThat(s.metrics().get("rel-l2")).isLessThan(1e-2);
             assertThat(s.metrics().get("equation-residual-rms")).isLessThan(1e-3);
