@@ -17,6 +17,7 @@ import org.ansatz.api.balance.BalancerFactory;
 import org.ansatz.api.sampler.AdaptiveSampler;
 import org.ansatz.api.sampler.Resampler;
 import org.ansatz.api.sampler.Sampler;
+import org.ansatz.api.model.InputBounds;
 import org.ansatz.api.model.Model;
 import org.ansatz.api.model.ModelFactory;
 import org.ansatz.api.model.ModelSpec;
@@ -159,8 +160,10 @@ public class PinnSolver implements Solver, Resumable {
 
         NDManager manager = engine.newManager();
         try {
+            InputBounds bounds = new InputBounds(problem.domain().lower(), problem.domain().upper());
             java.util.function.Function<DataType, Model> build = type -> factory.create(new ModelSpec(
-                    problem.inputs().size(), problem.outputs().size(), type, request.seed(), modelOptions), manager);
+                    problem.inputs().size(), problem.outputs().size(), type, request.seed(), modelOptions, bounds),
+                    manager);
             Model model = build.apply(dtype);
             double[] initial = sampler == null ? null : problem.geometry().sampleInterior(domain, sampler,
                     new java.util.SplittableRandom(request.seed() + 4));
@@ -253,6 +256,7 @@ public class PinnSolver implements Solver, Resumable {
             manifest.put("outputs", String.join(",", problem.outputs()));
             manifest.put("dtype", objective.dtype().toString());
             manifest.put("constraints", hard ? "hard" : "soft");
+            manifest.put("bounds", bounds.toString());
             manifest.put("parameters", trainer.modelParameters().length);
             manifest.put("data", "model.bin: the flat parameter vector, little-endian float64");
             RunFiles.write(dir.resolve("model.json"), RunFiles.json(manifest));
@@ -372,7 +376,10 @@ public class PinnSolver implements Solver, Resumable {
         NDManager manager = engine.newManager();
         try {
             Model model = registry.get(ModelFactory.class, manifest.get("model")).create(
-                    new ModelSpec(pde.inputs().size(), pde.outputs().size(), dtype, 0, options), manager);
+                    new ModelSpec(pde.inputs().size(), pde.outputs().size(), dtype, 0, options,
+                            // Runs saved before the domain was handed to models have no bounds entry.
+                            manifest.containsKey("bounds") ? InputBounds.parse("bounds in model.json", manifest.get(
+                                    "bounds"), pde.inputs().size()) : null), manager);
             PinnObjective objective = new PinnObjective(pde, model, manager, "hard".equals(manifest.get("constraints")),
                     1, 1, null, 0);
             PinnTrainer trainer = new PinnTrainer(objective, manager, new double[objective.termNames().size()], 0);

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
  * Options: {@code layers} (hidden widths, default 8,8), {@code grid} (G, default 5), {@code order}
  * (spline degree k, default 3), {@code base} (silu, any activation, or none; {@code activation} is
  * accepted for it, as problems' defaults name it), {@code bounds} (grid range
- * of each input, {@code lo:hi,...}, default -1:1), {@code grid-range} (later layers, default -1:1),
+ * of each input, {@code lo:hi,...}, default the solver's domain, else -1:1), {@code grid-range} (later layers, default -1:1),
  * {@code grid-schedule} (grid extension, e.g. {@code 10@1000,20@2000}: grid 10 after 1000 training
  * evaluations, 20 after 2000).
  */

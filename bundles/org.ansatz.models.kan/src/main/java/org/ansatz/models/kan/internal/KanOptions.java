@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.method.Options;
+import org.ansatz.api.model.InputBounds;
 import org.ansatz.api.model.ModelSpec;
 
 /**
@@ -47,7 +48,7 @@ record KanOptions(int[] widths, int degree, int[] grids, long[] after, Activatio
                 throw new IllegalArgumentException(baseKey + ": " + e.getMessage() + ", or none");
             }
         }
-        double[][] bounds = bounds(o.string("bounds", null), spec.inputs());
+        InputBounds bounds = spec.boundsOr("model.bounds", o.string("bounds", null));
         double[] range = range("grid-range", o.string("grid-range", "-1:1"));
         List<long[]> schedule = schedule(o.string("grid-schedule", null), grid);
         o.checkAllRead("model kan");
@@ -62,7 +63,7 @@ record KanOptions(int[] widths, int degree, int[] grids, long[] after, Activatio
             grids[i + 1] = (int) schedule.get(i)[0];
             after[i + 1] = schedule.get(i)[1];
         }
-        return new KanOptions(widths, degree, grids, after, base, bounds[0], bounds[1], range[0], range[1]);
+        return new KanOptions(widths, degree, grids, after, base, bounds.lower(), bounds.upper(), range[0], range[1]);
     }
 
     private static int[] hiddenWidths(Options o) {
@@ -84,28 +85,6 @@ record KanOptions(int[] widths, int degree, int[] grids, long[] after, Activatio
             }
         }
         return w.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** {@code lo:hi} for every input, or one pair for all; [-1, 1] by default. */
-    private static double[][] bounds(String text, int inputs) {
-        double[] lower = new double[inputs];
-        double[] upper = new double[inputs];
-        java.util.Arrays.fill(lower, -1);
-        java.util.Arrays.fill(upper, 1);
-        if (text == null) {
-            return new double[][] {lower, upper};
-        }
-        String[] parts = text.split(",");
-        if (parts.length != 1 && parts.length != inputs) {
-            throw new IllegalArgumentException("model.bounds must give lo:hi once or for each of the " + inputs
-                    + " inputs, e.g. 0:1,-1:1; got '" + text + "'");
-        }
-        for (int i = 0; i < inputs; i++) {
-            double[] r = range("bounds", parts[parts.length == 1 ? 0 : i]);
-            lower[i] = r[0];
-            upper[i] = r[1];
-        }
-        return new double[][] {lower, upper};
     }
 
     private static double[] range(String key, String text) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.ansatz.api.derivative.DerivativePlan;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
+import org.ansatz.api.model.InputBounds;
 import org.ansatz.api.model.ModelSpec;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +140,32 @@ class KanGridTest {
             assertThat(net.parameterCount()).isEqualTo(expected);
             assertThat(net.parameters().get(0).size()).isEqualTo(expected);
             assertThat(net.activeParameterCount()).isEqualTo((10 + 10 + 5 + 80) + (10 + 10 + 2 + 80));
+        }
+    }
+
+    @Test
+    void theSolversDomainPlacesTheGridUnlessModelBoundsSaysOtherwise() {
+        try (NDManager m = ROOT.newSubManager()) {
+            Map<String, Object> o = Map.of("layers", "3", "grid", "4");
+            InputBounds domain = InputBounds.parse("test", "0:1,-2:2", 2);
+            Kan fromDomain = new Kan(new ModelSpec(2, 2, DataType.FLOAT64, 11, o, domain), m);
+            Kan fromOption = kan(m, 2, Map.of("layers", "3", "grid", "4", "bounds", "0:1,-2:2"));
+            Kan overridden = new Kan(new ModelSpec(2, 2, DataType.FLOAT64, 11, Map.of("layers", "3", "grid", "4",
+                    "bounds", "-1:1"), domain), m);
+            Kan unknown = kan(m, 2, o);
+            for (Kan k : List.of(fromDomain, fromOption, overridden, unknown)) {
+                NDArray flat = k.parameters().get(0);
+                double[] v = new double[(int) flat.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.sin(1.3 * i);
+                }
+                flat.set(new NDIndex(":"), m.create(v, flat.getShape()));
+            }
+            NDArray x = m.create(new double[] {0.3, -1.7, 0.9, 1.2}, new Shape(2, 2));
+            double[] a = fromDomain.forward(x).toDoubleArray();
+            assertThat(a).containsExactly(fromOption.forward(x).toDoubleArray());
+            assertThat(overridden.forward(x).toDoubleArray()).containsExactly(unknown.forward(x).toDoubleArray());
+            assertThat(a).isNotEqualTo(unknown.forward(x).toDoubleArray());
         }
     }
 

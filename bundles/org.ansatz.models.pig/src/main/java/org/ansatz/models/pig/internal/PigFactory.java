@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Options: {@code gaussians} (N, default 200), {@code features} (default 4), {@code covariance}
  * (diagonal or cholesky), {@code sigma} (initial width per axis as a fraction of its extent, default
- * {@code N^(-1/d)}), {@code bounds} (box of the initial means, {@code lo:hi,...}, default -1:1),
+ * {@code N^(-1/d)}), {@code bounds} (box of the initial means, {@code lo:hi,...}, default the solver's domain, else -1:1),
  * {@code layers} (MLP hidden widths, default 16), {@code activation} (default tanh).
  */
 @Component(service = ModelFactory.class)

@@ -1,10 +1,10 @@
 package org.ansatz.models.pig.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.method.Options;
+import org.ansatz.api.model.InputBounds;
 import org.ansatz.api.model.ModelSpec;
 
 /**
@@ -36,9 +36,9 @@ record PigOptions(int gaussians, int features, int[] hidden, Activations activat
         }
         boolean cholesky = o.choice("covariance", "diagonal", List.of("diagonal", "cholesky")).equals("cholesky");
         double sigma = o.real("sigma", Math.pow(n, -1.0 / spec.inputs()), 1e-6, 1e3);
-        double[][] bounds = bounds(o.string("bounds", null), spec.inputs());
+        InputBounds bounds = spec.boundsOr("model.bounds", o.string("bounds", null));
         o.checkAllRead("model pig");
-        return new PigOptions(n, features, hidden, activation, cholesky, sigma, bounds[0], bounds[1]);
+        return new PigOptions(n, features, hidden, activation, cholesky, sigma, bounds.lower(), bounds.upper());
     }
 
     private static int[] widths(String layers) {
@@ -62,35 +62,4 @@ record PigOptions(int gaussians, int features, int[] hidden, Activations activat
         return w.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** {@code lo:hi} for every input, or one pair for all; [-1, 1] by default. */
-    private static double[][] bounds(String text, int inputs) {
-        double[] lower = new double[inputs];
-        double[] upper = new double[inputs];
-        Arrays.fill(lower, -1);
-        Arrays.fill(upper, 1);
-        if (text == null) {
-            return new double[][] {lower, upper};
-        }
-        String[] parts = text.split(",");
-        if (parts.length != 1 && parts.length != inputs) {
-            throw new IllegalArgumentException("model.bounds must give lo:hi once or for each of the " + inputs
-                    + " inputs, e.g. 0:1,-1:1; got '" + text + "'");
-        }
-        for (int i = 0; i < inputs; i++) {
-            String[] lh = parts[parts.length == 1 ? 0 : i].trim().split(":");
-            try {
-                double lo = Double.parseDouble(lh[0].trim());
-                double hi = Double.parseDouble(lh[1].trim());
-                if (lh.length != 2 || !(hi > lo) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
-                    throw new NumberFormatException();
-                }
-                lower[i] = lo;
-                upper[i] = hi;
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("model.bounds must be lo:hi pairs with lo < hi, e.g. 0:1,-1:1; "
-                        + "got '" + text + "'");
-            }
-        }
-        return new double[][] {lower, upper};
-    }
 }
