@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -31,4 +32,15 @@ public interface Condition {
      * @return residual {@code [n, k]}; zero where the condition holds
      */
     NDArray residual(Jet u, NDArray x);
+
+    /**
+     * The residual when the problem has trainable unknowns that enter the condition (a Robin
+     * coefficient, an eigenvalue in a boundary relation); by default the unknowns are ignored.
+     *
+     * @param unknowns current values of {@link PdeProblem#unknowns()}, scalar tensors that carry gradients
+     * @since 1.2
+     */
+    default NDArray residual(Jet u, NDArray x, Map<String, NDArray> unknowns) {
+        return residual(u, x);
+    }
 }

@@ -111,5 +111,15 @@ public interface PdeProblem extends Problem {
     @FunctionalInterface
     interface OutputTransform {
         Jet apply(Jet network, Jet input);
+
+        /**
+         * The transform when it depends on the problem's trainable unknowns; by default they are ignored.
+         *
+         * @param unknowns current values of {@link PdeProblem#unknowns()}, scalar tensors that carry gradients
+         * @since 1.2
+         */
+        default Jet apply(Jet network, Jet input, java.util.Map<String, NDArray> unknowns) {
+            return apply(network, input);
+        }
     }
 }

@@ -4,7 +4,7 @@
  * transform that satisfies conditions exactly (hard constraints).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.ansatz.api.pde;
 
 import org.osgi.annotation.bundle.Export;

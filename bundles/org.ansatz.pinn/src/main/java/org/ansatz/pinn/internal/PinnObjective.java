@@ -301,7 +301,11 @@ final class PinnObjective implements Objective, AutoCloseable {
     /** The network's outputs (after the hard-constraint transform) as a jet. */
     Jet output(Jet in) {
         Jet net = network(in);
-        return transform == null ? net : transform.apply(net, in);
+        if (transform == null) {
+            return net;
+        }
+        return unknowns == null ? transform.apply(net, in) : transform.apply(net, in,
+                unknownValues(in.value().getManager()));
     }
 
     /** True when outputs need a gradient collector even without training (nested reverse mode). */
@@ -403,7 +407,9 @@ final class PinnObjective implements Objective, AutoCloseable {
                 terms.add(residualLoss(r));
                 for (int i = 0; i < conditions.size(); i++) {
                     NDArray xc = points(m, conditionPoints.get(i));
-                    NDArray rc = conditions.get(i).residual(output(Jet.input(xc, conditionPlans.get(i))), xc);
+                    Jet uc = output(Jet.input(xc, conditionPlans.get(i)));
+                    NDArray rc = unknowns == null ? conditions.get(i).residual(uc, xc)
+                            : conditions.get(i).residual(uc, xc, unknownValues(m));
                     residuals.add(rc);
                     terms.add(rc.square().mean());
                 }
