@@ -24,6 +24,7 @@ import org.ansatz.api.derivative.JetModel;
 import org.ansatz.api.derivative.ReverseModeDerivatives;
 import org.ansatz.api.engine.Tensors;
 import org.ansatz.api.model.Model;
+import org.ansatz.api.model.Penalized;
 import org.ansatz.api.optim.Evaluation;
 import org.ansatz.api.optim.Objective;
 import org.ansatz.api.optim.Terms;
@@ -85,6 +86,14 @@ final class PinnObjective implements Objective, AutoCloseable {
             conditionPoints.add(c.sample(conditionCount, random));
             conditionPlans.add(DerivativePlan.of(problem.inputs().size(), c.derivatives()));
             termNames.add(c.name());
+        }
+        // A model's own loss term (e.g. slope recovery) comes last, after the problem's.
+        if (model instanceof Penalized p && p.penaltyName() != null) {
+            if (termNames.contains(p.penaltyName())) {
+                throw new IllegalArgumentException("model term '" + p.penaltyName() + "' has the name of a problem term "
+                        + termNames);
+            }
+            termNames.add(p.penaltyName());
         }
         this.unknownNames = new ArrayList<>(problem.unknowns().keySet());
         if (unknownNames.isEmpty()) {
@@ -412,6 +421,11 @@ final class PinnObjective implements Objective, AutoCloseable {
                             : conditions.get(i).residual(uc, xc, unknownValues(m));
                     residuals.add(rc);
                     terms.add(rc.square().mean());
+                }
+                if (termNames.size() > terms.size()) {
+                    NDArray penalty = ((Penalized) model).penalty(m);
+                    residuals.add(penalty.reshape(1, 1));
+                    terms.add(penalty);
                 }
             }
             losses = Tensors.toDoubles(NDArrays.stack(new NDList(terms)));

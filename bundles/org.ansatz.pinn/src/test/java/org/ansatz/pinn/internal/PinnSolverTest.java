@@ -175,6 +175,33 @@ class PinnSolverTest {
     }
 
     @Test
+    void aModelsOwnPenaltyJoinsTheLossAsANamedTerm() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
+        settings.put("model", "adaptive-mlp");
+        settings.put("model.layers", "10,10");
+        settings.put("model.slope-recovery", "true");
+        settings.put("points.domain", 200);
+        settings.put("adam.steps", 20);
+        settings.put("lbfgs.iterations", 0);
+        settings.put("progress.every", 10);
+        PinnSolver solver = solver(r -> add(r, MethodKind.MODEL, "adaptive-mlp",
+                new org.ansatz.models.mlp.internal.AdaptiveMlpFactory()));
+        try (Solution s = solver.solve(new SolveRequest(new Burgers(), settings, 3, run), Progress.NONE)) {
+            List<String> rows = Files.readString(run.resolve("history.csv")).lines().toList();
+            assertThat(rows.get(0)).isEqualTo("stage,step,seconds,loss,pde,slope,lr");
+            for (String row : rows.subList(1, rows.size())) {
+                String[] f = row.split(",");
+                double loss = Double.parseDouble(f[3]);
+                double pde = Double.parseDouble(f[4]);
+                double slope = Double.parseDouble(f[5]);
+                // Weights 1: the loss is the sum; the slopes start at 1/10, so the term starts at exp(-0.1).
+                assertThat(loss).isCloseTo(pde + slope, org.assertj.core.api.Assertions.within(1e-5 * loss));
+                assertThat(slope).isBetween(0.5, 1.0);
+            }
+        }
+    }
+
+    @Test
     void softInitialAndBoundaryConditionsOnBurgers() throws Exception {
         Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
         settings.put("constraints", "soft");

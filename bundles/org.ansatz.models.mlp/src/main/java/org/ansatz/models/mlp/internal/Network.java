@@ -16,6 +16,7 @@ import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.JetModel;
 import org.ansatz.api.model.Model;
 import org.ansatz.api.model.ModelSpec;
+import org.ansatz.api.model.Penalized;
 import org.ansatz.models.mlp.internal.NetworkOptions.Adaptive;
 import org.ansatz.models.mlp.internal.NetworkOptions.Architecture;
 
@@ -41,7 +42,7 @@ import org.ansatz.models.mlp.internal.NetworkOptions.Architecture;
  *
  * <p>The plain forward pass is the jet pass with the value alone, so the two cannot drift apart.
  */
-final class Network implements Model, JetModel {
+final class Network implements Model, JetModel, Penalized {
 
     /** A slice of the flat buffer. */
     private record Block(int from, Shape shape) {
@@ -189,6 +190,34 @@ final class Network implements Model, JetModel {
         NDArray v = view(b, m).stopGradient();
         v.attach(m);
         return v;
+    }
+
+    @Override
+    public String penaltyName() {
+        return options.slopeRecovery() ? "slope" : null;
+    }
+
+    /**
+     * Jagtap et al.'s slope recovery {@code S = 1 / mean_k exp(mean_i a_k,i)} over every activation site
+     * (layers and, in the modified MLP, the encoders): small when the slopes grow, which speeds up
+     * training early on.
+     */
+    @Override
+    public NDArray penalty(NDManager m) {
+        if (!options.slopeRecovery()) {
+            throw new IllegalStateException("model " + options.model() + " has no slope recovery term");
+        }
+        List<Site> all = new ArrayList<>(sites);
+        if (siteU != null) {
+            all.add(siteU);
+            all.add(siteV);
+        }
+        NDArray sum = null;
+        for (Site s : all) {
+            NDArray e = view(s.slope(), m).mean().exp();
+            sum = sum == null ? e : sum.add(e);
+        }
+        return sum.div(all.size()).pow(-1);
     }
 
     /** Hidden widths, the options' and the embedded input's: {@code [in, hidden..., outputs]}. */

@@ -23,9 +23,10 @@ import org.ansatz.api.model.ModelSpec;
  * @param architecture    plain, modified or residual
  * @param adaptive        none, layer or neuron
  * @param adaptiveScale   the fixed factor n in {@code act(n a z)}
+ * @param slopeRecovery   whether the slope recovery term {@code 1 / mean_k exp(mean(a_k))} joins the loss
  */
 record NetworkOptions(String model, int[] hidden, Activations activation, double[] fourierSigmas, int fourierFeatures,
-        Architecture architecture, Adaptive adaptive, double adaptiveScale) {
+        Architecture architecture, Adaptive adaptive, double adaptiveScale, boolean slopeRecovery) {
 
     /** How hidden layers connect. */
     enum Architecture {
@@ -150,8 +151,12 @@ record NetworkOptions(String model, int[] hidden, Activations activation, double
         if (adaptive == Adaptive.NONE && given.containsKey("adaptive-scale")) {
             throw new IllegalArgumentException("model.adaptive-scale needs model.adaptive=layer or neuron");
         }
+        boolean recovery = o.choice("slope-recovery", "false", List.of("true", "false")).equals("true");
+        if (adaptive == Adaptive.NONE && recovery) {
+            throw new IllegalArgumentException("model.slope-recovery needs model.adaptive=layer or neuron");
+        }
         o.checkAllRead("model " + model);
-        return new NetworkOptions(model, hidden, activation, sigmas, m, architecture, adaptive, n);
+        return new NetworkOptions(model, hidden, activation, sigmas, m, architecture, adaptive, n, recovery);
     }
 
     private static int[] hidden(Options o) {

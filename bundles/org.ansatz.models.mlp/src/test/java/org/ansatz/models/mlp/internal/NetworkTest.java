@@ -161,6 +161,38 @@ class NetworkTest {
     }
 
     @Test
+    void slopeRecoveryIsOneOverTheMeanOfExpOfEachSitesMeanSlopeWithItsGradientOnTheSlopesOnly() {
+        try (NDManager m = ENGINE.newManager()) {
+            Network net = (Network) new AdaptiveMlpFactory().create(spec(2, options("layers", "5,7,4", "adaptive",
+                    "neuron", "slope-recovery", "true")), m);
+            assertThat(net.penaltyName()).isEqualTo("slope");
+            NDArray flat = net.parameters().singletonOrThrow();
+            NDArray s;
+            double[] g;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                s = net.penalty(m);
+                gc.backward(s);
+                g = flat.getGradient().toDoubleArray();
+            }
+            // Every slope starts at 1/n = 0.1: S = 1 / exp(0.1), and dS/da_ki = -S^2 exp(0.1) / (K N_k).
+            double e = Math.exp(0.1);
+            assertThat(s.getDouble()).isCloseTo(1 / e, org.assertj.core.api.Assertions.within(1e-15));
+            Map<Long, Integer> byValue = new java.util.TreeMap<>();
+            for (double v : g) {
+                if (v != 0) {
+                    byValue.merge(Math.round(-v * e * e / e * 3 * 1e12), 1, Integer::sum);
+                }
+            }
+            // -g * 3 * e = 1 / N_k: 5 entries of 1/5, 7 of 1/7, 4 of 1/4 (scaled by 1e12 and rounded).
+            assertThat(byValue).containsExactlyInAnyOrderEntriesOf(Map.of(Math.round(1e12 / 5), 5,
+                    Math.round(1e12 / 7), 7, Math.round(1e12 / 4), 4));
+            assertThatThrownBy(() -> new MlpFactory().create(spec(2, options("slope-recovery", "true")), m))
+                    .hasMessageContaining("model.slope-recovery");
+            assertThat(((Network) new AdaptiveMlpFactory().create(spec(2, options()), m)).penaltyName()).isNull();
+        }
+    }
+
+    @Test
     void plainOptionsStillBuildTheOriginalMlpAndTheNetworkMatchesIt() {
         try (NDManager m = ENGINE.newManager()) {
             Map<String, Object> o = options("layers", "7,5", "activation", "sin");
