@@ -142,6 +142,7 @@ class ExactSystemProblemsTest {
         check(new Wave(), new double[] {0, 0.3, 0, 0.77, 0.4, 0, 0.6, 1});
         check(new PoissonDiskWithHoles(), PoissonDiskWithHoles.GEOMETRY.sampleBoundary(40, new SplittableRandom(9)).points());
         check(new HeatVaryingCoefficient(), new double[] {0, 0.3, 0.4, 0.5, 0, 0.2, 0.7, 1, 0.6, 0.3, 0.5, 0});
+        check(new DiffusionReactionInverse(), new double[] {0, 0.3, 0, 0.77, 0.4, 0, 0.6, 1});
         // The wave's initial velocity holds exactly too.
         Wave w = new Wave();
         NDArray x = array(new double[] {0, 0.2, 0, 0.45, 0, 0.9}, 2);
@@ -173,14 +174,26 @@ class ExactSystemProblemsTest {
         // Its conditions: exact initial values and 200 noisy observations of the trajectory.
         assertThat(p.conditions(false)).extracting(Condition::name).containsExactly("ic", "data");
         assertThat(p.unknowns()).containsOnlyKeys("s", "r", "b");
+        // The hard transform holds the initial state whatever the network, and leaves the data as a term.
+        assertThat(p.conditions(true)).extracting(Condition::name).containsExactly("data");
+        NDArray t0 = array(new double[] {0, 1.3}, 1);
+        Jet in0 = Jet.input(t0, DerivativePlan.of(1));
+        Jet n = network(in0, 1);
+        double[] h = p.hardConstraints().orElseThrow().apply(Jet.concat(List.of(n, n.scale(-2), n.shift(5))), in0)
+                .value().toDoubleArray();
+        assertThat(new double[] {h[0], h[1], h[2]}).containsExactly(-8, 7, 27);
+        assertThat(h[5]).isNotCloseTo(27, org.assertj.core.api.Assertions.within(1e-3));
     }
 
     @Test
     void problemsWithoutHardConstraintsSaySo() {
         assertThatThrownBy(() -> new KleinGordon().conditions(true)).hasMessageContaining("constraints=soft");
         assertThatThrownBy(() -> new Kovasznay().conditions(true)).hasMessageContaining("constraints=soft");
-        assertThatThrownBy(() -> new DiffusionReactionInverse().conditions(true)).hasMessageContaining("constraints=soft");
         assertThat(new DiffusionReactionInverse().unknowns()).containsOnlyKeys("d", "k");
+        // Its initial and boundary values can be hard; the observations stay a loss term.
+        assertThat(new DiffusionReactionInverse().conditions(true)).extracting(Condition::name).containsExactly("data");
+        assertThat(new DiffusionReactionInverse().conditions(false)).extracting(Condition::name)
+                .containsExactly("ic", "bc", "data");
     }
 
     @Test
