@@ -114,6 +114,11 @@ final class PinnObjective implements Objective, AutoCloseable {
         return termNames;
     }
 
+    /** The model being trained (replaced by {@link #promote}). */
+    Model model() {
+        return model;
+    }
+
     PdeProblem problem() {
         return problem;
     }

@@ -22,6 +22,7 @@ import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
 import org.ansatz.api.optim.Optimizer;
 import org.ansatz.api.problem.PointSet;
+import org.ansatz.api.model.TrainingAware;
 import org.ansatz.api.sampler.Domain;
 import org.ansatz.api.sampler.Population;
 import org.ansatz.api.sampler.Resampled;
@@ -236,10 +237,14 @@ final class PinnTrainer {
             objective.setParameters(x);
             from.restore().accept(optimizer);
         }
+        long earlier = stepsBefore(stage.name());
         try {
             for (long step = first; step <= stage.steps(); step++) {
                 last = step;
                 objective.step(step);
+                if (objective.model() instanceof TrainingAware aware && aware.beforeStep(earlier + step)) {
+                    optimizer = stage.optimizer().get();
+                }
                 Resampler resampler = stage.resampler();
                 boolean resample = resampler != null && step % resampler.every() == 0;
                 if (resample) {
@@ -339,6 +344,20 @@ final class PinnTrainer {
         }
         objective.setParameters(x);
         return new StageEnd(last, ended);
+    }
+
+    /**
+     * Steps taken by the run's earlier stages: each stage's last step is always a history row, so a
+     * resumed run counts the same as an uninterrupted one.
+     */
+    private long stepsBefore(String stage) {
+        Map<String, Long> last = new LinkedHashMap<>();
+        for (Row r : history) {
+            if (!r.stage().equals(stage)) {
+                last.merge(r.stage(), r.step(), Math::max);
+            }
+        }
+        return last.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Seconds of training so far, including earlier parts of a resumed run. */

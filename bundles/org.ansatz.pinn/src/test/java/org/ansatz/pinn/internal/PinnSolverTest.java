@@ -201,6 +201,72 @@ class PinnSolverTest {
         }
     }
 
+    /** An MLP that records the steps its trainer reports and claims a change before step 3. */
+    static final class StepRecorder implements org.ansatz.api.model.Model, org.ansatz.api.derivative.JetModel,
+            org.ansatz.api.model.TrainingAware {
+        final org.ansatz.api.model.Model mlp;
+        final List<Long> steps = new java.util.ArrayList<>();
+
+        StepRecorder(org.ansatz.api.model.Model mlp) {
+            this.mlp = mlp;
+        }
+
+        @Override
+        public boolean beforeStep(long step) {
+            steps.add(step);
+            return step == 3;
+        }
+
+        @Override
+        public org.ansatz.api.model.ModelSpec spec() {
+            return mlp.spec();
+        }
+
+        @Override
+        public ai.djl.ndarray.NDList parameters() {
+            return mlp.parameters();
+        }
+
+        @Override
+        public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) {
+            return mlp.forward(x);
+        }
+
+        @Override
+        public org.ansatz.api.derivative.Jet forward(org.ansatz.api.derivative.Jet in) {
+            return ((org.ansatz.api.derivative.JetModel) mlp).forward(in);
+        }
+
+        @Override
+        public void close() {
+            mlp.close();
+        }
+    }
+
+    @Test
+    void trainingAwareModelsHearEveryStepCountedAcrossStages() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
+        settings.put("model", "recorder");
+        settings.remove("model.activation");
+        settings.put("model.layers", "8");
+        settings.put("points.domain", 100);
+        settings.put("adam.steps", 5);
+        settings.put("lbfgs.iterations", 4);
+        List<StepRecorder> made = new java.util.ArrayList<>();
+        org.ansatz.api.model.ModelFactory factory = (spec, manager) -> {
+            StepRecorder r = new StepRecorder(new MlpFactory().create(spec, manager));
+            made.add(r);
+            return r;
+        };
+        try (Solution s = solver(r -> add(r, MethodKind.MODEL, "recorder", factory)).solve(
+                new SolveRequest(new Burgers(), settings, 3, run), Progress.NONE)) {
+            assertThat(made).hasSize(1);
+            // Adam's 5 steps, then L-BFGS's iterations continue the count (the change claimed before
+            // step 3 restarted Adam's state, which the run survives).
+            assertThat(made.get(0).steps).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        }
+    }
+
     @Test
     void softInitialAndBoundaryConditionsOnBurgers() throws Exception {
         Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());

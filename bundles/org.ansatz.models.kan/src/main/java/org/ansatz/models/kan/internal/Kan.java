@@ -17,6 +17,7 @@ import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.JetModel;
 import org.ansatz.api.model.Model;
 import org.ansatz.api.model.ModelSpec;
+import org.ansatz.api.model.TrainingAware;
 
 /**
  * A Kolmogorov-Arnold network (Liu et al. 2024): every edge {@code i -> o} of a layer carries its own
@@ -38,10 +39,12 @@ import org.ansatz.api.model.ModelSpec;
  * count stays fixed, which the PINN solver and its optimizers require (they hold one flat vector of
  * fixed size, and the optimizer's vector overwrites the model's buffer before every evaluation, so
  * the model cannot rewrite its own coefficients). A level becomes active after the number of training
- * evaluations its schedule entry names, or by {@link #extendGrid()}, or when a restored parameter
- * vector (resume, reload) already has non-zero coefficients in it.
+ * steps its schedule entry names, between two steps (a trainer reports them through
+ * {@link #beforeStep}, as the pinn solver does, and restarts its optimizer then); with a trainer that
+ * does not, after that number of training evaluations. {@link #extendGrid()} activates the next level
+ * at once, and so does a restored parameter vector (resume, reload) with non-zero coefficients in it.
  */
-public final class Kan implements Model, JetModel {
+public final class Kan implements Model, JetModel, TrainingAware {
 
     /** One layer's parameter offsets (into the flat buffer) and constant tensors per level. */
     private static final class Layer {
@@ -72,6 +75,8 @@ public final class Kan implements Model, JetModel {
     /** Training passes per derivative plan: the largest count is the number of evaluations. */
     private final Map<DerivativePlan, long[]> passes = new WeakHashMap<>();
     private long evaluations;
+    /** Whether a trainer reports its steps: then they, not evaluations, drive the schedule. */
+    private boolean stepped;
     private int level;
     private boolean inspected;
 
@@ -300,12 +305,18 @@ public final class Kan implements Model, JetModel {
         return slice;
     }
 
-    /** Counts training evaluations and activates the levels they reach. */
+    @Override
+    public boolean beforeStep(long step) {
+        stepped = true;
+        inspect();
+        int was = level;
+        advance(step);
+        return level != was;
+    }
+
+    /** Counts training evaluations and, when no trainer reports steps, activates the levels they reach. */
     private void beforePass(DerivativePlan plan) {
-        if (!inspected) {
-            inspected = true;
-            level = Math.max(level, restoredLevel());
-        }
+        inspect();
         if (level + 1 >= options.grids().length || !JniUtils.isGradMode()) {
             return;
         }
@@ -313,8 +324,22 @@ public final class Kan implements Model, JetModel {
         // predictions run unrecorded: the largest count per plan is the number of evaluations.
         long[] count = passes.computeIfAbsent(plan, p -> new long[1]);
         evaluations = Math.max(evaluations, ++count[0]);
+        if (!stepped) {
+            advance(evaluations);
+        }
+    }
+
+    private void inspect() {
+        if (!inspected) {
+            inspected = true;
+            level = Math.max(level, restoredLevel());
+        }
+    }
+
+    /** Activates the levels whose entry {@code G@N} has {@code N < count}. */
+    private void advance(long count) {
         long[] after = options.after();
-        while (level + 1 < after.length && evaluations > after[level + 1]) {
+        while (level + 1 < after.length && count > after[level + 1]) {
             level++;
         }
     }

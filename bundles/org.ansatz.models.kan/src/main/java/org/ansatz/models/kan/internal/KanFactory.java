@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Component;
  * accepted for it, as problems' defaults name it), {@code bounds} (grid range
  * of each input, {@code lo:hi,...}, default the solver's domain, else -1:1), {@code grid-range} (later layers, default -1:1),
  * {@code grid-schedule} (grid extension, e.g. {@code 10@1000,20@2000}: grid 10 after 1000 training
- * evaluations, 20 after 2000).
+ * steps, Adam steps and L-BFGS iterations together, 20 after 2000; after evaluations with a trainer
+ * that does not report steps).
  */
 @Component(service = ModelFactory.class)
 @AnsatzMethod(name = "kan", description = "Kolmogorov-Arnold network: B-spline + silu edges, grid extension; "

@@ -116,6 +116,32 @@ class KanGridTest {
     }
 
     @Test
+    void reportedStepsDriveTheScheduleInsteadOfEvaluations() {
+        try (NDManager m = ROOT.newSubManager()) {
+            Kan net = kan(m, 2, Map.of("layers", "3", "grid", "3", "grid-schedule", "6@5,12@8"));
+            DerivativePlan residual = DerivativePlan.of(2, List.of(MultiIndex.of(1, 1)));
+            NDArray x = m.randomUniform(-1f, 1f, new Shape(10, 2), DataType.FLOAT64);
+            List<Long> changedBefore = new java.util.ArrayList<>();
+            for (long step = 1; step <= 12; step++) {
+                if (net.beforeStep(step)) {
+                    changedBefore.add(step);
+                }
+                // An L-BFGS step evaluates several times: the grid must not change within the step.
+                int grid = net.grid();
+                for (int evaluation = 0; evaluation < 3; evaluation++) {
+                    try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                        net.forward(Jet.input(x, residual));
+                    }
+                    assertThat(net.grid()).as("step %d", step).isEqualTo(grid);
+                }
+            }
+            // 6 after 5 steps, 12 after 8: the changes come before steps 6 and 9, and are reported.
+            assertThat(changedBefore).containsExactly(6L, 9L);
+            assertThat(net.grid()).isEqualTo(12);
+        }
+    }
+
+    @Test
     void aRestoredParameterVectorActivatesItsLevel() {
         try (NDManager m = ROOT.newSubManager()) {
             Map<String, Object> o = Map.of("layers", "3", "grid", "3", "grid-schedule", "6@100000");
