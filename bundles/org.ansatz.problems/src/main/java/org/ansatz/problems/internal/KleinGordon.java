@@ -57,8 +57,15 @@ public class KleinGordon extends ExactSystemProblem {
                 dirichlet("bc", Geometries.box(new double[] {0}, new double[] {1}), new double[] {0, 1}, 0));
     }
 
+    /**
+     * NTK loss weights (Wang, Yu and Perdikaris 2022): at this budget, seed 0, they reach rel. L2 3.0e-2
+     * in 278 s against 2.1e-1 with fixed weights (docs/accuracy.md); the pde term otherwise swamps the
+     * initial and boundary terms.
+     */
     @Override
     public Map<String, Object> defaults() {
-        return EquationProblem.pinnDefaults("50,50,50,50,50", "soft", 4000, 3000, 2000);
+        Map<String, Object> d = EquationProblem.pinnDefaults("50,50,50,50,50", "soft", 4000, 3000, 2000);
+        d.put("balance", "ntk");
+        return d;
     }
 }
