@@ -73,8 +73,16 @@ public class Wave extends ExactSystemProblem {
         });
     }
 
+    /**
+     * Soft conditions with NTK loss weights (Wang, Yu and Perdikaris 2022). Seed 0 at this budget
+     * gives rel. L2 2.1e-1, against 4.6e-1 with the hard transform and fixed weights; at 1500 + 1000
+     * steps the errors are 1.5e-1 and 5.2e-1 (median). Both still fail: the paper trains 40 000 steps
+     * (docs/accuracy.md). The hard transform stays available with constraints=hard.
+     */
     @Override
     public Map<String, Object> defaults() {
-        return EquationProblem.pinnDefaults("100,100,100", "hard", 4000, 3000, 2000);
+        Map<String, Object> d = EquationProblem.pinnDefaults("100,100,100", "soft", 4000, 3000, 2000);
+        d.put("balance", "ntk");
+        return d;
     }
 }
