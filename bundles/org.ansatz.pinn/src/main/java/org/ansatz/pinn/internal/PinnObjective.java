@@ -52,6 +52,8 @@ final class PinnObjective implements Objective, AutoCloseable {
     private final List<DerivativePlan> conditionPlans = new ArrayList<>();
     private final List<double[]> conditionPoints = new ArrayList<>();
     private final List<String> termNames = new ArrayList<>();
+    /** Whether the model adds a loss term of its own ({@link Penalized}), the last term. */
+    private final boolean modelTerm;
     private final List<String> unknownNames;
     private NDArray unknowns;
     private final int modelSize;
@@ -88,12 +90,14 @@ final class PinnObjective implements Objective, AutoCloseable {
             termNames.add(c.name());
         }
         // A model's own loss term (e.g. slope recovery) comes last, after the problem's.
-        if (model instanceof Penalized p && p.penaltyName() != null) {
-            if (termNames.contains(p.penaltyName())) {
-                throw new IllegalArgumentException("model term '" + p.penaltyName() + "' has the name of a problem term "
+        this.modelTerm = model instanceof Penalized p && p.penaltyName() != null;
+        if (modelTerm) {
+            String name = ((Penalized) model).penaltyName();
+            if (termNames.contains(name)) {
+                throw new IllegalArgumentException("model term '" + name + "' has the name of a problem term "
                         + termNames);
             }
-            termNames.add(p.penaltyName());
+            termNames.add(name);
         }
         this.unknownNames = new ArrayList<>(problem.unknowns().keySet());
         if (unknownNames.isEmpty()) {
@@ -427,7 +431,7 @@ final class PinnObjective implements Objective, AutoCloseable {
                     residuals.add(rc);
                     terms.add(rc.square().mean());
                 }
-                if (termNames.size() > terms.size()) {
+                if (modelTerm) {
                     NDArray penalty = ((Penalized) model).penalty(m);
                     residuals.add(penalty.reshape(1, 1));
                     terms.add(penalty);

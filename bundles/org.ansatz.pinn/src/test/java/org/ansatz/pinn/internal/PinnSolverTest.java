@@ -201,14 +201,42 @@ class PinnSolverTest {
         }
     }
 
+    /** A model that forwards to another, offering nothing beyond {@link org.ansatz.api.model.Model}. */
+    static class DelegatingModel implements org.ansatz.api.model.Model {
+        final org.ansatz.api.model.Model inner;
+
+        DelegatingModel(org.ansatz.api.model.Model inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public org.ansatz.api.model.ModelSpec spec() {
+            return inner.spec();
+        }
+
+        @Override
+        public ai.djl.ndarray.NDList parameters() {
+            return inner.parameters();
+        }
+
+        @Override
+        public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) {
+            return inner.forward(x);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
     /** An MLP that records the steps its trainer reports and claims a change before step 3. */
-    static final class StepRecorder implements org.ansatz.api.model.Model, org.ansatz.api.derivative.JetModel,
+    static final class StepRecorder extends DelegatingModel implements org.ansatz.api.derivative.JetModel,
             org.ansatz.api.model.TrainingAware {
-        final org.ansatz.api.model.Model mlp;
         final List<Long> steps = new java.util.ArrayList<>();
 
         StepRecorder(org.ansatz.api.model.Model mlp) {
-            this.mlp = mlp;
+            super(mlp);
         }
 
         @Override
@@ -218,28 +246,8 @@ class PinnSolverTest {
         }
 
         @Override
-        public org.ansatz.api.model.ModelSpec spec() {
-            return mlp.spec();
-        }
-
-        @Override
-        public ai.djl.ndarray.NDList parameters() {
-            return mlp.parameters();
-        }
-
-        @Override
-        public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) {
-            return mlp.forward(x);
-        }
-
-        @Override
         public org.ansatz.api.derivative.Jet forward(org.ansatz.api.derivative.Jet in) {
-            return ((org.ansatz.api.derivative.JetModel) mlp).forward(in);
-        }
-
-        @Override
-        public void close() {
-            mlp.close();
+            return ((org.ansatz.api.derivative.JetModel) inner).forward(in);
         }
     }
 
@@ -316,30 +324,7 @@ class PinnSolverTest {
         MethodCatalog registry = new MethodCatalog();
         add(registry, MethodKind.OPTIMIZER, "adam", new AdamFactory());
         MlpFactory mlp = new MlpFactory();
-        org.ansatz.api.model.ModelFactory plain = (spec, manager) -> {
-            org.ansatz.api.model.Model m = mlp.create(spec, manager);
-            return new org.ansatz.api.model.Model() {
-                @Override
-                public org.ansatz.api.model.ModelSpec spec() {
-                    return m.spec();
-                }
-
-                @Override
-                public ai.djl.ndarray.NDList parameters() {
-                    return m.parameters();
-                }
-
-                @Override
-                public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) {
-                    return m.forward(x);
-                }
-
-                @Override
-                public void close() {
-                    m.close();
-                }
-            };
-        };
+        org.ansatz.api.model.ModelFactory plain = (spec, manager) -> new DelegatingModel(mlp.create(spec, manager));
         add(registry, MethodKind.MODEL, "mlp", mlp);
         add(registry, MethodKind.MODEL, "plain", plain);
         PinnSolver solver = new PinnSolver(registry, ENGINE);
