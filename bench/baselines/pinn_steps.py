@@ -12,6 +12,8 @@ loss and its backward pass to the weights. No optimizer update.
 
   --threads T        torch.set_num_threads(T); inter-op threads are pinned to 1 (both reported)
   --repeats R --warmup W   R timed steps after W untimed ones
+  --warmup-seconds S       and after at least S seconds of untimed steps (the Java side needs them for
+                           its JIT; both sides follow the same rule)
   --measure memory   instead of times: peak memory after the steps (VmHWM, VmRSS, ru_maxrss), in KiB;
                      --repeats 0 gives the footprint of the interpreter with torch and the network only
 
@@ -109,6 +111,7 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--repeats", type=int, default=10)
     p.add_argument("--warmup", type=int, default=3)
+    p.add_argument("--warmup-seconds", type=float, default=0)
     p.add_argument("--measure", choices=["time", "memory"], default="time")
     a = p.parse_args()
 
@@ -142,8 +145,11 @@ def main():
         result.update(memory_kib())
         result["steps"] = steps
     else:
-        for _ in range(a.warmup):
+        start = time.perf_counter()
+        i = 0
+        while i < a.warmup or time.perf_counter() - start < a.warmup_seconds:
             step()
+            i += 1
         times = []
         for _ in range(a.repeats):
             t0 = time.perf_counter()

@@ -23,6 +23,14 @@ public final class AnsatzStep {
         return Math.max(3, repeats / 5);
     }
 
+    /**
+     * Minimum warm-up time, on top of the warm-up steps, on both sides. A few steps are not enough for
+     * the JVM: its JIT compiles the tensor wrappers meanwhile, and its compiler threads share the two
+     * cores with the intra-op threads (the 2540-point Burgers step measured 15.8 ms after 3 warm-up
+     * steps, 5-7 ms after 20). Python has no such phase, and the same rule costs it nothing but time.
+     */
+    public static final double WARMUP_SECONDS = 3;
+
     /** One step: {@code body} computes a loss in {@code m} and calls {@link #backward}. */
     public static void run(NDArray flatParameters, Consumer<NDManager> body) {
         NDManager base = flatParameters.getManager();
@@ -32,15 +40,20 @@ public final class AnsatzStep {
         }
     }
 
-    /** Milliseconds of each of {@code repeats} steps after {@code warmup} untimed ones. */
+    /**
+     * Milliseconds of each of {@code repeats} steps after at least {@code warmup} untimed ones and at
+     * least {@link #WARMUP_SECONDS}.
+     */
     public static List<Double> time(int warmup, int repeats, NDArray flatParameters, Consumer<NDManager> body) {
+        long start = System.nanoTime();
+        for (int i = 0; i < warmup || System.nanoTime() - start < WARMUP_SECONDS * 1e9; i++) {
+            run(flatParameters, body);
+        }
         List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < warmup + repeats; i++) {
+        for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
             run(flatParameters, body);
-            if (i >= warmup) {
-                ms.add((System.nanoTime() - t0) / 1e6);
-            }
+            ms.add((System.nanoTime() - t0) / 1e6);
         }
         return ms;
     }

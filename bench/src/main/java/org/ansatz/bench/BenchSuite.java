@@ -77,9 +77,9 @@ public final class BenchSuite {
         r.header(String.format(Locale.ROOT, "- machine: %d cores (%s), Java %s (%s)",
                 Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name")));
-        r.header(String.format(Locale.ROOT, "- Ansatz: PyTorch %s via DJL %s; baseline: PyTorch %s (%s)",
-                ctx.engine().engineVersion(), ctx.engine().djlVersion(), ctx.python().torchVersion(),
-                ctx.python().python()));
+        r.header(String.format(Locale.ROOT, "- Ansatz: PyTorch %s via DJL %s (MKL bundled in libtorch); baseline: "
+                + "PyTorch %s (%s), BLAS: %s", ctx.engine().engineVersion(), ctx.engine().djlVersion(),
+                ctx.python().torchVersion(), ctx.python().python(), ctx.python().blas()));
         r.header("- cells: median (min–max) over the repeats; raw values of every repeat in results.csv");
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,14 @@ import java.util.Optional;
  * python3-torch installs into /usr/bin/python3, which a pyenv or venv python3 on the PATH would hide;
  * {@code ANSATZ_PYTHON} overrides. Availability is probed once, so a missing torch is reported once
  * with the reason and every baseline is then skipped.
+ *
+ * <p>Debian's torch does its matrix products through whatever {@code libblas.so.3} the system provides:
+ * the reference BLAS when the package was installed without its recommendations, OpenBLAS (pthreads)
+ * otherwise, and the two differ about fifteenfold on the tall-skinny products of a PINN. OpenBLAS keeps
+ * its own thread pool beside torch's OpenMP pool, and with both on two cores the steps became erratic
+ * (a median of 178 ms, range 50-919 ms, for the 10 000-point Burgers step) while one BLAS thread gave
+ * 37 ms (30-73). The baselines therefore run with {@code OPENBLAS_NUM_THREADS=1} unless the environment
+ * sets it, and the probe records which BLAS library torch actually loaded, for the report.
  */
 public final class PythonBaseline {
 
@@ -22,17 +31,34 @@ public final class PythonBaseline {
     private final Path scripts;
     private final String unavailable;
     private final String torchVersion;
+    private final String blas;
+
+    /** Environment of every baseline process: the BLAS thread setting above. */
+    private static final Map<String, String> ENV = Map.of("OPENBLAS_NUM_THREADS",
+            System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "1"));
+
+    /** Prints torch's version, then the BLAS library mapped after a matrix product (or "unknown"). */
+    private static final String PROBE = String.join("\n",
+            "import torch",
+            "torch.ones(64, 64) @ torch.ones(64, 64)",
+            "print(torch.__version__)",
+            "libs = sorted({l.split()[-1] for l in open('/proc/self/maps')",
+            "               if any(k in l for k in ('blas', 'mkl', 'blis', 'atlas'))})",
+            "print(', '.join(libs) or 'unknown')");
 
     PythonBaseline(String python, Path scripts) {
         this.python = python;
         this.scripts = scripts;
         String probe;
         String version = null;
+        String library = null;
         try {
-            Processes.Result r = Processes.run(List.of(python, "-c", "import torch; print(torch.__version__)"));
-            if (r.exit() == 0) {
+            Processes.Result r = Processes.run(List.of(python, "-c", PROBE), null, ENV);
+            List<String> lines = r.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            if (r.exit() == 0 && lines.size() >= 2) {
                 probe = null;
-                version = r.lastLine();
+                version = lines.get(lines.size() - 2);
+                library = lines.get(lines.size() - 1);
             } else {
                 probe = python + " cannot import torch (" + r.lastLine() + ")";
             }
@@ -42,6 +68,7 @@ public final class PythonBaseline {
         this.unavailable = probe == null ? null
                 : probe + "; PyTorch baselines skipped (Debian: apt-get install python3-torch, or set ANSATZ_PYTHON)";
         this.torchVersion = version;
+        this.blas = library;
     }
 
     static PythonBaseline locate(Path scripts) {
@@ -63,6 +90,16 @@ public final class PythonBaseline {
         return torchVersion == null ? "n/a" : torchVersion;
     }
 
+    /** The BLAS the baseline's torch loaded and its thread setting, for report headers. */
+    public String blas() {
+        return blas == null ? "n/a" : blas + " with OPENBLAS_NUM_THREADS=" + ENV.get("OPENBLAS_NUM_THREADS");
+    }
+
+    /** The environment the baselines run in (also for start-up timings of the interpreter). */
+    public Map<String, String> environment() {
+        return ENV;
+    }
+
     /**
      * Runs {@code script} with {@code args} and returns the JSON object it prints last.
      *
@@ -75,7 +112,7 @@ public final class PythonBaseline {
         List<String> cmd = new ArrayList<>(List.of(python, scripts.resolve(script).toString()));
         cmd.addAll(args);
         try {
-            Processes.Result r = Processes.run(cmd);
+            Processes.Result r = Processes.run(cmd, null, ENV);
             if (r.exit() != 0) {
                 throw new BaselineException(script + " failed: " + r.lastLine());
             }

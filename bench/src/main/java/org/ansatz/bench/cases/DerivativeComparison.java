@@ -92,9 +92,11 @@ public final class DerivativeComparison implements Case {
         int reverseRepeats = Math.min(repeats, Math.max(5, repeats / 3));
         int warmup = AnsatzStep.warmup(repeats);
         table.note(String.format(Locale.ROOT, "Both sides %d intra-op thread(s), 1 inter-op thread; median (min–max) "
-                + "of %d steps after %d warm-up steps (Ansatz nested reverse: %d steps); PyTorch %s from %s, "
-                + "Ansatz's PyTorch %s via DJL %s.", ctx.threads(), repeats, warmup, reverseRepeats,
-                ctx.python().torchVersion(), ctx.python().python(), ctx.engine().engineVersion(),
+                + "of %d steps after %d warm-up steps and at least %.0f s of warm-up (Ansatz nested reverse: %d "
+                + "steps); PyTorch %s from %s "
+                + "(BLAS: %s), Ansatz's PyTorch %s via DJL %s.", ctx.threads(), repeats, warmup,
+                AnsatzStep.WARMUP_SECONDS, reverseRepeats,
+                ctx.python().torchVersion(), ctx.python().python(), ctx.python().blas(), ctx.engine().engineVersion(),
                 ctx.engine().djlVersion()));
         for (DerivativeCase c : workloads.apply(ctx.options())) {
             try (NDManager base = ctx.engine().newManager()) {
@@ -120,7 +122,8 @@ public final class DerivativeComparison implements Case {
 
     static Sample baseline(Context ctx, DerivativeCase c, int repeats, int warmup) {
         List<String> args = new ArrayList<>(c.baselineArgs());
-        args.addAll(List.of("--threads", "" + ctx.threads(), "--repeats", "" + repeats, "--warmup", "" + warmup));
+        args.addAll(List.of("--threads", "" + ctx.threads(), "--repeats", "" + repeats, "--warmup", "" + warmup,
+                "--warmup-seconds", "" + AnsatzStep.WARMUP_SECONDS));
         try {
             JsonObject o = ctx.python().run("pinn_steps.py", args);
             return Sample.of(c.table(), c.row(), PYTORCH, "ms", o.get("threads").getAsInt(), PythonBaseline.times(o));

@@ -60,7 +60,7 @@ public final class StartupCase implements Case {
         if (ctx.python().unavailable().isEmpty()) {
             timeCommand(ctx, command, PYTORCH, repeats, List.of(ctx.python().python(), "-c",
                     "import torch; torch.set_num_threads(" + ctx.threads() + "); torch.set_num_interop_threads(1)"),
-                    Map.of());
+                    ctx.python().environment());
             timeCommand(ctx, jvm, PYTORCH, repeats, List.of(ctx.python().python(), "-c", "pass"), Map.of());
         } else {
             ctx.results().add(Sample.skipped(id(), command, PYTORCH, "ms", "skipped"));

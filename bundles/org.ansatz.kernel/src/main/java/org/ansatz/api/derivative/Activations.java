@@ -14,7 +14,19 @@ public enum Activations implements ElementwiseFunction {
         @Override
         public NDArray[] derivatives(NDArray z, int maxOrder, DoubleFunction<NDArray> constant) {
             NDArray t = z.tanh();
-            return polynomialDerivatives(t, TANH_POLYS, maxOrder, constant);
+            if (maxOrder > 2) {
+                return polynomialDerivatives(t, TANH_POLYS, maxOrder, constant);
+            }
+            // The common PINN case in fewer tensor operations than Horner: 1 - t^2 and -2 t (1 - t^2).
+            NDArray[] out = new NDArray[maxOrder + 1];
+            out[0] = t;
+            if (maxOrder >= 1) {
+                out[1] = constant.apply(1).sub(t.square());
+            }
+            if (maxOrder == 2) {
+                out[2] = t.mul(out[1]).mul(constant.apply(-2));
+            }
+            return out;
         }
 
         @Override

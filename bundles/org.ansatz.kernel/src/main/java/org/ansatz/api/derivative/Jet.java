@@ -172,7 +172,7 @@ public final class Jet {
             }
             out.add(sum);
         }
-        return new Jet(scope, NDArrays.stack(out));
+        return new Jet(scope, join(out));
     }
 
     /** The product, by Leibniz's rule over subsets. Widths must match or broadcast. */
@@ -192,7 +192,7 @@ public final class Jet {
             }
             out.add(sum);
         }
-        return new Jet(scope, NDArrays.stack(out));
+        return new Jet(scope, join(out));
     }
 
     public Jet add(Jet other) {
@@ -246,12 +246,21 @@ public final class Jet {
         return new Jet(scope, data.get(":, :, " + from + ":" + to));
     }
 
+    /**
+     * The streams as views of shape {@code [1, points, width]}. One split rather than one index per
+     * stream: the backward of each index allocates a zero tensor of the whole jet, the split's backward
+     * is a single concatenation.
+     */
     private NDArray[] split() {
         int s = scope.plan.size();
-        NDArray[] out = new NDArray[s];
-        for (int i = 0; i < s; i++) {
-            out[i] = data.get(i);
+        if (s == 1) {
+            return new NDArray[] {data};
         }
-        return out;
+        return data.split(s, 0).toArray(new NDArray[0]);
+    }
+
+    /** The inverse of {@link #split}. */
+    private static NDArray join(NDList streams) {
+        return streams.size() == 1 ? streams.head() : NDArrays.concat(streams, 0);
     }
 }
