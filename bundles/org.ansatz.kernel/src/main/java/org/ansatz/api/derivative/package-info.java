@@ -6,9 +6,12 @@
  * <p>1.1: {@link org.ansatz.api.derivative.Jet#scale(ai.djl.ndarray.NDArray)} (streams times an
  * input-independent tensor, e.g. trainable slopes) and {@link org.ansatz.api.derivative.Cauchy} (an
  * activation with trainable parameters and exact derivatives of every order).
+ *
+ * <p>1.2: {@link org.ansatz.api.derivative.SequenceModel}, models whose pass predicts several shifted
+ * points at once, so that trainers can take the residual at all of them (PINNsFormer's sequential loss).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.ansatz.api.derivative;
 
 import org.osgi.annotation.bundle.Export;

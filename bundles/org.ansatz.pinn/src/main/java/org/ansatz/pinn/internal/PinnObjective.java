@@ -22,6 +22,7 @@ import org.ansatz.api.derivative.DerivativePlan;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.JetModel;
 import org.ansatz.api.derivative.ReverseModeDerivatives;
+import org.ansatz.api.derivative.SequenceModel;
 import org.ansatz.api.engine.Tensors;
 import org.ansatz.api.model.Model;
 import org.ansatz.api.model.Penalized;
@@ -336,6 +337,31 @@ final class PinnObjective implements Objective, AutoCloseable {
         return problem.residual(output(Jet.input(x, plan)), x, unknownValues(m));
     }
 
+    /**
+     * The residual the loss takes at the collocation points: {@link #residual}, or for a
+     * {@link SequenceModel} the residual at every position side by side, {@code [points, K * equations]},
+     * each position's output passed with its shifted input through the hard constraint. The mean square
+     * per point is then the mean over the positions (the sequential loss of PINNsFormer); conditions stay
+     * at position 0, the point itself.
+     */
+    private NDArray lossResidual(NDManager m, NDArray x) {
+        if (!(jets instanceof SequenceModel seq) || seq.positions() <= 1) {
+            return residual(m, x);
+        }
+        int positions = seq.positions();
+        NDArray[] data = SequenceModel.split(seq.sequence(Jet.input(x, plan)).data(), positions);
+        NDList parts = new NDList(positions);
+        for (int k = 0; k < positions; k++) {
+            NDArray xk = k == 0 ? x : x.add(cast(m.create(seq.shift(k), new Shape(1, x.getShape().get(1)))));
+            Jet in = Jet.input(xk, plan);
+            Jet net = in.with(data[k]);
+            Jet out = transform == null ? net : unknowns == null ? transform.apply(net, in)
+                    : transform.apply(net, in, unknownValues(m));
+            parts.add(problem.residual(out, xk, unknownValues(m)));
+        }
+        return NDArrays.concat(parts, 1);
+    }
+
     /** The model's parameters only (what model.bin holds). */
     double[] modelParameters() {
         return Tensors.toDoubles(flat());
@@ -420,7 +446,7 @@ final class PinnObjective implements Objective, AutoCloseable {
         Forward() {
             try (GradientCollector gc = base.getEngine().newGradientCollector()) {
                 NDArray x = points(m, domainPoints);
-                NDArray r = residual(m, x);
+                NDArray r = lossResidual(m, x);
                 residuals.add(r);
                 terms.add(residualLoss(r));
                 for (int i = 0; i < conditions.size(); i++) {

@@ -13,7 +13,7 @@ import org.ansatz.api.derivative.Activations;
 import org.ansatz.api.derivative.DerivativePlan;
 import org.ansatz.api.derivative.Functions;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.JetModel;
+import org.ansatz.api.derivative.SequenceModel;
 import org.ansatz.api.model.Model;
 import org.ansatz.api.model.ModelSpec;
 
@@ -26,16 +26,16 @@ import org.ansatz.api.model.ModelSpec;
  *
  * <p>{@link #forward} returns position 0, the prediction at the point itself; {@link #sequence} returns
  * all K positions, each a function of the base point (the derivative of position k along t is the
- * total derivative with every pseudo time shifted together). The paper's sequential loss (the residual
- * at every position, initial conditions at position 0) needs the solver to see all positions, which
- * the {@link Model} API cannot express: trained by the PINN solver, only position 0 carries the loss.
+ * total derivative with every pseudo time shifted together). As a {@link SequenceModel} it lets the PINN
+ * solver take the residual at every position (the paper's sequential loss; conditions at position 0),
+ * unless {@code model.sequential-loss=false}.
  *
  * <p><b>Taylor mode</b> runs through attention: the linear maps are {@link Jet#linear}, the score and
  * value products are bilinear and go through {@link Leibniz}, softmax is exp (Faà di Bruno) times the
  * reciprocal of the row sum (Faà di Bruno, then Leibniz), with the row maximum subtracted from the
  * value as a constant (softmax does not change; the exponentials cannot overflow).
  */
-public final class PinnsFormer implements Model, JetModel {
+public final class PinnsFormer implements Model, SequenceModel {
 
     private record Linear(int offset, int in, int out) {
     }
@@ -159,6 +159,19 @@ public final class PinnsFormer implements Model, JetModel {
         return options.steps();
     }
 
+    /** K, or 1 when the sequential loss is turned off. */
+    @Override
+    public int positions() {
+        return options.sequential() ? options.steps() : 1;
+    }
+
+    @Override
+    public double[] shift(int k) {
+        double[] s = new double[spec.inputs()];
+        s[options.timeAxis()] = k * options.dt();
+        return s;
+    }
+
     @Override
     public NDArray forward(NDArray x) {
         return forward(Jet.input(x, valuePlan)).value();
@@ -178,6 +191,7 @@ public final class PinnsFormer implements Model, JetModel {
      * Every position: {@code [streams, points * K, outputs]}, point-major (row {@code i K + k} is position
      * k of point i, the prediction at the point shifted by {@code k dt} along the time axis).
      */
+    @Override
     public Jet sequence(Jet input) {
         return positions(input, true);
     }

@@ -16,8 +16,10 @@ import org.ansatz.api.model.ModelSpec;
  * @param depth    encoder and decoder layers (each)
  * @param ff       hidden width of the feed-forward blocks
  * @param head     hidden widths of the output MLP
+ * @param sequential whether trainers take the residual at every position (the paper's sequential loss)
  */
-record PinnsFormerOptions(int steps, double dt, int timeAxis, int width, int heads, int depth, int ff, int[] head) {
+record PinnsFormerOptions(int steps, double dt, int timeAxis, int width, int heads, int depth, int ff, int[] head,
+        boolean sequential) {
 
     static PinnsFormerOptions parse(ModelSpec spec) {
         Options o = new Options(spec.options(), "model.");
@@ -44,8 +46,9 @@ record PinnsFormerOptions(int steps, double dt, int timeAxis, int width, int hea
                     + "w1 sin + w2 cos, got '" + activation + "' (problem defaults name one for mlp); add --set "
                     + "model.activation=wavelet");
         }
+        boolean sequential = Boolean.parseBoolean(o.choice("sequential-loss", "true", List.of("true", "false")));
         o.checkAllRead("model pinnsformer");
-        return new PinnsFormerOptions(steps, dt, timeAxis, width, heads, depth, ff, head);
+        return new PinnsFormerOptions(steps, dt, timeAxis, width, heads, depth, ff, head, sequential);
     }
 
     private static int[] widths(String layers) {

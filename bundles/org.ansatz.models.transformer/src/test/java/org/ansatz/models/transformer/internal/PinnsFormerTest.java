@@ -87,6 +87,13 @@ class PinnsFormerTest {
             assertThat(all.getShape()).isEqualTo(new Shape(4, 2));
             // forward runs the decoder on position 0 alone: the same function, up to rounding.
             assertThat(net.forward(x).sub(all.get("0:1")).abs().max().getDouble()).isLessThan(1e-12);
+            // What the solver's sequential loss reads: K positions, shifted k dt along the time axis.
+            assertThat(net.positions()).isEqualTo(4);
+            assertThat(net.shift(0)).containsExactly(0, 0);
+            assertThat(net.shift(3)).containsExactly(0, 0.75);
+            NDArray[] split = org.ansatz.api.derivative.SequenceModel.split(all.expandDims(0), 4);
+            assertThat(split[2].squeeze(0).sub(all.get("2:3")).abs().max().getDouble()).isEqualTo(0);
+            assertThat(model(m, Map.of("steps", "4", "sequential-loss", "false")).positions()).isEqualTo(1);
         }
     }
 
@@ -104,6 +111,7 @@ class PinnsFormerTest {
             bad.put("layers", "a,b");
             bad.put("dropout", "0.1");
             bad.put("activation", "tanh");
+            bad.put("sequential-loss", "yes");
             bad.forEach((key, value) -> assertThatThrownBy(() -> model(m, Map.of(key, value)))
                     .as(key).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model." + key));
             model(m, Map.of("activation", "wavelet"));
