@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Steady lid-driven cavity flow on {@code [0,1]^2} (lid {@code u = 1} at {@code y = 1}, no slip on the
- * other walls) in the streamfunction form {@code nu lap^2 psi - psi_y lap(psi)_x + psi_x lap(psi)_y = 0},
+ * Steady lid-driven cavity flow on {@code [0,1]^2} (lid {@code u = U(x)} at {@code y = 1}, {@link Lid}:
+ * Ghia's uniform {@code U = 1} or PINNacle's {@code U = 4x(1-x)}; no slip on the other walls) in the streamfunction form {@code nu lap^2 psi - psi_y lap(psi)_x + psi_x lap(psi)_y = 0},
  * {@code u = psi_y}, {@code v = -psi_x}, {@code psi = 0} on the walls.
  *
  * <p>Method: second-order central differences on an {@code (n+1) x (n+1)} node grid, the wall vorticity
@@ -27,11 +27,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CavityFlow {
 
+    /** The lid's velocity profile. */
+    enum Lid {
+        /** {@code U = 1}: Ghia, Ghia and Shin (1982); discontinuous at the lid's ends. */
+        UNIFORM {
+            @Override
+            double at(double x) {
+                return 1;
+            }
+        },
+        /** {@code U = 4x(1-x)}: PINNacle's NS2d-C; continuous, zero at the ends, no corner singularity. */
+        PARABOLIC {
+            @Override
+            double at(double x) {
+                return 4 * x * (1 - x);
+            }
+        };
+
+        abstract double at(double x);
+    }
+
     private static final Map<String, CavityFlow> CACHE = new ConcurrentHashMap<>();
 
     final int n;
     final double h;
     final double nu;
+    final Lid lid;
     /** Node fields, index {@code j * (n + 1) + i} for the node {@code (i h, j h)}. */
     final double[] psi;
     final double[] u;
@@ -42,13 +63,14 @@ final class CavityFlow {
     /** The least-squares pressure's constant mode before it is dropped, relative: zero up to rounding. */
     final double compatibility;
 
-    private CavityFlow(int n, double re, double[] start) {
+    private CavityFlow(int n, double re, Lid lid, double[] start) {
         if (n < 8) {
             throw new IllegalArgumentException("the cavity needs at least 8 intervals per side, got " + n);
         }
         this.n = n;
         this.h = 1.0 / n;
         this.nu = 1 / re;
+        this.lid = lid;
         int nodes = (n + 1) * (n + 1);
         psi = start == null ? new double[nodes] : start;
         newtonSteps = newton();
@@ -59,13 +81,18 @@ final class CavityFlow {
         compatibility = pressure();
     }
 
-    /** The flow on an n x n grid at Reynolds number re, solved once per JVM. */
-    static synchronized CavityFlow solve(int n, double re) {
-        String key = n + "@" + re;
+    /** The flow with the uniform lid on an n x n grid at Reynolds number re, solved once per JVM. */
+    static CavityFlow solve(int n, double re) {
+        return solve(n, re, Lid.UNIFORM);
+    }
+
+    /** The flow on an n x n grid at Reynolds number re, solved once per JVM and lid. */
+    static synchronized CavityFlow solve(int n, double re, Lid lid) {
+        String key = n + "@" + re + "@" + lid;
         CavityFlow f = CACHE.get(key);
         if (f == null) {
-            double[] start = n % 2 == 0 && n / 2 >= 16 ? solve(n / 2, re).refined() : null;
-            f = new CavityFlow(n, re, start);
+            double[] start = n % 2 == 0 && n / 2 >= 16 ? solve(n / 2, re, lid).refined() : null;
+            f = new CavityFlow(n, re, lid, start);
             CACHE.putIfAbsent(key, f);
         }
         return f;
@@ -102,7 +129,7 @@ final class CavityFlow {
         }
         for (int t = 1; t < n; t++) {
             lap[at(t, 0)] = 2 * s[at(t, 1)] / h2;
-            lap[at(t, n)] = 2 * s[at(t, n - 1)] / h2 + 2 / h;
+            lap[at(t, n)] = 2 * s[at(t, n - 1)] / h2 + 2 * lid.at(t * h) / h;
             lap[at(0, t)] = 2 * s[at(1, t)] / h2;
             lap[at(n, t)] = 2 * s[at(n - 1, t)] / h2;
         }
@@ -223,7 +250,7 @@ final class CavityFlow {
             }
         }
         for (int i = 1; i < n; i++) {
-            u[at(i, n)] = 1;
+            u[at(i, n)] = lid.at(i * h);
         }
     }
 

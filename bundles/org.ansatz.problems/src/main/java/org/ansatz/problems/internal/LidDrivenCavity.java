@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.engine.Tensors;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.method.AnsatzMethod;
 import org.ansatz.api.pde.Box;
@@ -48,12 +49,24 @@ public class LidDrivenCavity extends ExactSystemProblem {
     private static final Box DOMAIN = new Box(new double[] {0, 0}, new double[] {1, 1});
 
     private volatile double[] gauge;
+    private final CavityFlow.Lid lid;
+    private final double corner;
 
     public LidDrivenCavity() {
+        this(CavityFlow.Lid.UNIFORM, CORNER);
+    }
+
+    /**
+     * @param lid    the lid's velocity profile
+     * @param corner evaluation points closer than this to the lid's ends are left out (0: none)
+     */
+    LidDrivenCavity(CavityFlow.Lid lid, double corner) {
         super(List.of("u*u_x + v*u_y + p_x - nu*(u_xx + u_yy)",
                         "u*v_x + v*v_y + p_y - nu*(v_xx + v_yy)",
                         "u_x + v_y"),
                 Symbols.of(List.of("x", "y"), List.of("u", "v", "p"), Map.of("nu", 1 / RE)));
+        this.lid = lid;
+        this.corner = corner;
     }
 
     @Override
@@ -67,9 +80,9 @@ public class LidDrivenCavity extends ExactSystemProblem {
     }
 
     /** The Richardson combination of the two grids, pressure with its gauge not yet fixed. */
-    private static double[] extrapolated(double x, double y) {
-        double[] c = CavityFlow.solve(COARSE, RE).at(x, y);
-        double[] f = CavityFlow.solve(FINE, RE).at(x, y);
+    private double[] extrapolated(double x, double y) {
+        double[] c = CavityFlow.solve(COARSE, RE, lid).at(x, y);
+        double[] f = CavityFlow.solve(FINE, RE, lid).at(x, y);
         return new double[] {(4 * f[0] - c[0]) / 3, (4 * f[1] - c[1]) / 3, (4 * f[2] - c[2]) / 3};
     }
 
@@ -108,7 +121,7 @@ public class LidDrivenCavity extends ExactSystemProblem {
             for (int i = 1; i < COARSE; i++) {
                 double x = (double) i / COARSE;
                 double y = (double) j / COARSE;
-                if (Math.hypot(x, 1 - y) >= CORNER && Math.hypot(1 - x, 1 - y) >= CORNER) {
+                if (Math.hypot(x, 1 - y) >= corner && Math.hypot(1 - x, 1 - y) >= corner) {
                     p.add(x);
                     p.add(y);
                 }
@@ -128,7 +141,7 @@ public class LidDrivenCavity extends ExactSystemProblem {
             throw new IllegalArgumentException("lid-driven-cavity imposes its boundary data as loss terms; "
                     + "use constraints=soft");
         }
-        Condition lid = velocity("lid", 1, (count, random) -> {
+        Condition top = velocity("lid", lid, (count, random) -> {
             double[] p = new double[2 * count];
             for (int i = 0; i < count; i++) {
                 p[2 * i] = random.nextDouble();
@@ -136,7 +149,7 @@ public class LidDrivenCavity extends ExactSystemProblem {
             }
             return p;
         });
-        Condition walls = velocity("walls", 0, (count, random) -> {
+        Condition walls = velocity("walls", null, (count, random) -> {
             double[] p = new double[2 * count];
             for (int i = 0; i < count; i++) {
                 double s = 3 * random.nextDouble();
@@ -168,7 +181,7 @@ public class LidDrivenCavity extends ExactSystemProblem {
                 return columns(u, new int[] {2}).sub(exactAt(x, new int[] {2}));
             }
         };
-        return List.of(lid, walls, pin);
+        return List.of(top, walls, pin);
     }
 
     private interface Sampler {
@@ -176,7 +189,8 @@ public class LidDrivenCavity extends ExactSystemProblem {
     }
 
     /** {@code (u, v) = (lidSpeed, 0)} at the points of {@code sampler}. */
-    private static Condition velocity(String name, double lidSpeed, Sampler sampler) {
+    /** {@code (u, v) = (U(x), 0)} at the sampled points; a null lid means a wall, {@code U = 0}. */
+    private static Condition velocity(String name, CavityFlow.Lid speed, Sampler sampler) {
         return new Condition() {
             @Override
             public String name() {
@@ -192,8 +206,11 @@ public class LidDrivenCavity extends ExactSystemProblem {
             public NDArray residual(Jet u, NDArray x) {
                 long n = x.getShape().get(0);
                 double[] data = new double[(int) (2 * n)];
-                for (int i = 0; i < n; i++) {
-                    data[2 * i] = lidSpeed;
+                if (speed != null) {
+                    double[] points = Tensors.toDoubles(x);
+                    for (int i = 0; i < n; i++) {
+                        data[2 * i] = speed.at(points[2 * i]);
+                    }
                 }
                 NDArray target = x.getManager().create(data, new Shape(n, 2)).toType(x.getDataType(), false);
                 return columns(u, new int[] {0, 1}).sub(target);

@@ -110,6 +110,28 @@ class LidDrivenCavityTest {
     }
 
     @Test
+    void theSmoothLidComparesEveryInteriorNodeAndImposesItsProfile() {
+        LidDrivenCavity problem = new LidDrivenCavitySmooth();
+        PointSet points = problem.evaluationPoints();
+        assertThat(points.size()).isEqualTo(63 * 63);
+        PointSet ref = problem.reference().orElseThrow().evaluate(points);
+        double mean = 0;
+        double[] p = ref.column("p");
+        for (double v : p) {
+            mean += v;
+        }
+        assertThat(Math.abs(mean / points.size())).isLessThan(1e-12);
+        // Near the lid's middle the flow follows the lid (4x(1-x) = 1 at x = 1/2).
+        assertThat(problem.exact(new double[] {0.5, 63 / 64.0})[0]).isBetween(0.8, 1.0);
+        Condition lid = problem.conditions(false).get(0);
+        double[] pts = lid.sample(64, new SplittableRandom(5));
+        NDArray x = manager.create(pts, new Shape(64, 2));
+        String pin = Double.toString(problem.exact(LidDrivenCavity.PIN)[2]);
+        assertThat(maxAbs(lid.residual(jet(x, "4*x*(1-x)*y", "0*x", pin), x))).isLessThan(1e-12);
+        assertThat(maxAbs(lid.residual(jet(x, "y", "0*x", pin), x))).isGreaterThan(0.05);
+    }
+
+    @Test
     void residualIsTheSteadyNavierStokesSystem() {
         // On u = sin(y), v = x^2, p = x y the three residuals are known by hand.
         LidDrivenCavity problem = new LidDrivenCavity();
