@@ -112,6 +112,12 @@ public class PinnSolver implements Solver, Resumable {
         double stopError = s.real("stop.error", 0, 0);
         int lbfgsIterations = s.integer("lbfgs.iterations", 1000, 0);
         int lbfgsHistory = s.integer("lbfgs.history", 50, 1);
+        boolean lbfgsResample = switch (s.string("lbfgs.resample", "false").toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("setting lbfgs.resample must be true or false, got '"
+                    + s.string("lbfgs.resample", "") + "'");
+        };
         int every = s.integer("progress.every", 100, 1);
         boolean showError = switch (s.string("progress.error", "false").toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
@@ -157,6 +163,12 @@ public class PinnSolver implements Solver, Resumable {
             throw new IllegalArgumentException("sampler " + samplerName + " takes no options, got "
                     + samplerOptions.keySet());
         }
+        if (lbfgsResample && resampler == null) {
+            throw new IllegalArgumentException("lbfgs.resample=true redraws points during L-BFGS and needs an "
+                    + "adaptive sampler: add sampler=rad (or rar, r3; see methods sampler)");
+        }
+        // The same resampler, continuing its own state, redraws points every sampler.every L-BFGS iterations.
+        Resampler lbfgsResampler = lbfgsResample ? resampler : null;
 
         NDManager manager = engine.newManager();
         try {
@@ -228,7 +240,8 @@ public class PinnSolver implements Solver, Resumable {
             boolean stalled = false;
             if (lineSearch != null && !progress.cancelled() && firstStage <= 1) {
                 PinnTrainer.StageEnd end = trainer.run(new PinnTrainer.Stage(1, "lbfgs",
-                        () -> lineSearch.create(dimension, lbfgsOptions), lbfgsIterations, step -> 1, null, null),
+                        () -> lineSearch.create(dimension, lbfgsOptions), lbfgsIterations, step -> 1, null,
+                        lbfgsResampler),
                         every, progress, firstStage == 1 ? from : null);
                 lbfgsDone = end.steps();
                 stalled = end.converged();
@@ -241,7 +254,7 @@ public class PinnSolver implements Solver, Resumable {
                     objective.promote(build.apply(DataType.FLOAT64));
                 }
                 trainer.run(new PinnTrainer.Stage(2, "lbfgs-f64", () -> lineSearch.create(dimension, lbfgsOptions),
-                        (int) (lbfgsIterations - lbfgsDone), step -> 1, null, null), every, progress,
+                        (int) (lbfgsIterations - lbfgsDone), step -> 1, null, lbfgsResampler), every, progress,
                         firstStage == 2 ? from : null);
             }
             Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());

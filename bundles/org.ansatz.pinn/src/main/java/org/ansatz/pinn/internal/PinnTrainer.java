@@ -273,6 +273,10 @@ final class PinnTrainer {
                 }
                 if (resample && objective.capturedResiduals() != null) {
                     resample(resampler, before, stage.index(), step, progress, stage.name());
+                    if (optimizer.lineSearch()) {
+                        // New points are a new objective: L-BFGS's curvature pairs describe the old one.
+                        optimizer = stage.optimizer().get();
+                    }
                 }
                 Causal causal = objective.causal();
                 boolean causalDone = causal != null && !optimizer.lineSearch() && causal.advance();

@@ -560,6 +560,43 @@ class PinnSolverTest {
                 Progress.NONE)).hasMessageContaining("steady");
     }
 
+    @Test
+    void lbfgsResampleRedrawsPointsDuringLbfgsAndNeedsAnAdaptiveSampler() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>(new Burgers().defaults());
+        settings.put("model.layers", "8,8");
+        settings.put("points.domain", 100);
+        settings.put("adam.steps", 10);
+        settings.put("lbfgs.iterations", 30);
+        settings.put("progress.every", 5);
+        settings.put("sampler", "rar");
+        settings.put("sampler.every", 10);
+        settings.put("sampler.count", 7);
+        settings.put("lbfgs.resample", "true");
+        PinnSolver rar = solver(r -> add(r, MethodKind.SAMPLER, "rar", new org.ansatz.samplers.internal.RarSampler()));
+        try (Solution sol = rar.solve(new SolveRequest(new Burgers(), settings, 4, run), Progress.NONE)) {
+            History h = History.read(run);
+            // RAR adds 7 points at Adam step 10, then at L-BFGS iterations 10, 20 and 30 (if it runs on).
+            double last = 100;
+            int lbfgsRows = 0;
+            for (int i = 0; i < h.rows(); i++) {
+                if (h.data().get(i)[0].equals("lbfgs")) {
+                    lbfgsRows++;
+                    double step = h.value(i, "step");
+                    assertThat(h.value(i, "points")).as("L-BFGS row at %s", step)
+                            .isEqualTo(107 + 7 * Math.floor(step / 10));
+                    last = h.value(i, "points");
+                }
+            }
+            assertThat(lbfgsRows).isGreaterThan(1);
+            assertThat(last).isGreaterThan(107);
+        }
+        settings.put("sampler", "sobol");
+        settings.remove("sampler.every");
+        settings.remove("sampler.count");
+        assertThatThrownBy(() -> rar.solve(new SolveRequest(new Burgers(), settings, 4, run.resolve("x")),
+                Progress.NONE)).hasMessageContaining("lbfgs.resample").hasMessageContaining("adaptive sampler");
+    }
+
     /** history.csv of a run directory: a header and rows of numbers after the stage name. */
     private record History(List<String> header, List<String[]> data) {
         static History read(Path dir) throws java.io.IOException {
