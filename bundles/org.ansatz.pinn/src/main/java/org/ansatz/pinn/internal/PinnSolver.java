@@ -112,19 +112,9 @@ public class PinnSolver implements Solver, Resumable {
         double stopError = s.real("stop.error", 0, 0);
         int lbfgsIterations = s.integer("lbfgs.iterations", 1000, 0);
         int lbfgsHistory = s.integer("lbfgs.history", 50, 1);
-        boolean lbfgsResample = switch (s.string("lbfgs.resample", "false").toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("setting lbfgs.resample must be true or false, got '"
-                    + s.string("lbfgs.resample", "") + "'");
-        };
+        boolean lbfgsResample = flag(s, "lbfgs.resample");
         int every = s.integer("progress.every", 100, 1);
-        boolean showError = switch (s.string("progress.error", "false").toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("setting progress.error must be true or false, got '"
-                    + s.string("progress.error", "") + "'");
-        };
+        boolean showError = flag(s, "progress.error");
         Map<String, Object> weightSettings = s.section("weight");
         Map<String, Object> modelOptions = s.section("model");
         String optimizerName = s.string("optimizer", "adam");
@@ -486,4 +476,14 @@ public class PinnSolver implements Solver, Resumable {
         }
     }
 
+
+    /** A true/false setting, false when absent; yes/no and 1/0 are accepted too. */
+    private static boolean flag(Options s, String key) {
+        return switch (s.string(key, "false").toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("setting " + key + " must be true or false, got '"
+                    + s.string(key, "") + "'");
+        };
+    }
 }
