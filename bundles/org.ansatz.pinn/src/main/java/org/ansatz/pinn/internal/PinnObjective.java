@@ -320,11 +320,13 @@ final class PinnObjective implements Objective, AutoCloseable {
     /** The network's outputs (after the hard-constraint transform) as a jet. */
     Jet output(Jet in) {
         Jet net = network(in);
-        if (transform == null) {
-            return net;
-        }
-        return unknowns == null ? transform.apply(net, in) : transform.apply(net, in,
-                unknownValues(in.value().getManager()));
+        return transform == null ? net : constrained(net, in,
+                unknowns == null ? null : unknownValues(in.value().getManager()));
+    }
+
+    /** The hard-constraint transform of a network output at its input jet, given the unknowns or null. */
+    private Jet constrained(Jet net, Jet in, Map<String, NDArray> unknownValues) {
+        return unknownValues == null ? transform.apply(net, in) : transform.apply(net, in, unknownValues);
     }
 
     /** True when outputs need a gradient collector even without training (nested reverse mode). */
@@ -350,14 +352,14 @@ final class PinnObjective implements Objective, AutoCloseable {
         }
         int positions = seq.positions();
         NDArray[] data = SequenceModel.split(seq.sequence(Jet.input(x, plan)).data(), positions);
+        Map<String, NDArray> values = unknownValues(m);
         NDList parts = new NDList(positions);
         for (int k = 0; k < positions; k++) {
             NDArray xk = k == 0 ? x : x.add(cast(m.create(seq.shift(k), new Shape(1, x.getShape().get(1)))));
             Jet in = Jet.input(xk, plan);
             Jet net = in.with(data[k]);
-            Jet out = transform == null ? net : unknowns == null ? transform.apply(net, in)
-                    : transform.apply(net, in, unknownValues(m));
-            parts.add(problem.residual(out, xk, unknownValues(m)));
+            Jet out = transform == null ? net : constrained(net, in, unknowns == null ? null : values);
+            parts.add(problem.residual(out, xk, values));
         }
         return NDArrays.concat(parts, 1);
     }
