@@ -29,15 +29,24 @@ public class BurgersInverse extends EquationProblem {
     static final int OBSERVATIONS = 2000;
 
     private final Burgers forward = new Burgers();
+    private final double noise;
+    private volatile Condition data;
+
     public BurgersInverse() {
+        this(0);
+    }
+
+    /** With Gaussian noise of {@code noise} times the observations' standard deviation, as Raissi et al. add it. */
+    BurgersInverse(double noise) {
         super("u_t + lambda1*u*u_x - lambda2*u_xx",
                 new Symbols(List.of("t", "x"), List.of("u"), Map.of(), java.util.Set.of("lambda1", "lambda2")));
+        this.noise = noise;
     }
-    private volatile Condition data;
 
     @Override
     public String description() {
-        return "Burgers 1D inverse: find lambda1 = 1, lambda2 = 0.01/pi from 2000 observations";
+        return "Burgers 1D inverse: find lambda1 = 1, lambda2 = 0.01/pi from 2000 " + (noise == 0 ? ""
+                : "noisy (" + Math.round(noise * 100) + " %) ") + "observations";
     }
 
     @Override
@@ -82,7 +91,10 @@ public class BurgersInverse extends EquationProblem {
         Condition d = data;
         if (d == null) {
             PointSet points = new PointSet(inputs(), domain().uniform(OBSERVATIONS, new SplittableRandom(1234)));
-            d = Conditions.observations("data", points, forward.reference().orElseThrow().evaluate(points));
+            double[] exact = forward.reference().orElseThrow().evaluate(points).values();
+            double[] values = ObservationNoise.add(exact, noise, new double[] {ObservationNoise.std(exact)},
+                    new SplittableRandom(4321));
+            d = Conditions.observations("data", points, new PointSet(outputs(), values));
             data = d;
         }
         return List.of(d);

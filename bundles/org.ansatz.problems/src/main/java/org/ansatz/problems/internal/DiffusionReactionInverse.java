@@ -39,15 +39,23 @@ public class DiffusionReactionInverse extends ExactSystemProblem {
     private static final Symbols SYMBOLS = new Symbols(List.of("t", "x"), List.of("u"), Map.of(),
             java.util.Set.of("d", "k"));
 
+    private final double noise;
     private volatile Condition data;
 
     public DiffusionReactionInverse() {
+        this(NOISE);
+    }
+
+    /** With the given standard deviation of the observation noise (the solution's amplitude is about 1). */
+    DiffusionReactionInverse(double noise) {
         super(List.of("u_t - d*u_xx + k*u"), SYMBOLS);
+        this.noise = noise;
     }
 
     @Override
     public String description() {
-        return "Diffusion-reaction 1D inverse: find d = 0.1, k = 0.5 from 200 noisy observations";
+        return "Diffusion-reaction 1D inverse: find d = 0.1, k = 0.5 from 200 " + (noise == 0 ? "exact"
+                : "noisy (" + Math.round(noise * 100) + " %)") + " observations";
     }
 
     @Override
@@ -98,18 +106,12 @@ public class DiffusionReactionInverse extends ExactSystemProblem {
         if (d == null) {
             SplittableRandom random = new SplittableRandom(2024);
             PointSet points = new PointSet(inputs(), DOMAIN.uniform(OBSERVATIONS, random));
-            double[] values = reference().orElseThrow().evaluate(points).values().clone();
-            for (int i = 0; i < values.length; i++) {
-                values[i] += NOISE * gaussian(random);
-            }
+            double[] values = ObservationNoise.add(reference().orElseThrow().evaluate(points).values(), noise,
+                    new double[] {1}, random);
             d = Conditions.observations("data", points, new PointSet(outputs(), values));
             data = d;
         }
         return d;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
     /** {@code u = sin(pi x) + sin(2 pi x) / 2 + t x (1 - x) N}-like: initial and boundary values exactly. */

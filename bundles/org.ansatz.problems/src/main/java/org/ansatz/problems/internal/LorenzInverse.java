@@ -38,16 +38,24 @@ public class LorenzInverse extends ExactSystemProblem {
     private static final Box DOMAIN = new Box(new double[] {0}, new double[] {T});
 
     private final LorenzTrajectory trajectory = new LorenzTrajectory(S, R, B, START, T, 30_000);
+    private final double noise;
     private volatile List<Condition> conditions;
 
     public LorenzInverse() {
+        this(NOISE);
+    }
+
+    /** With the given noise level relative to each component's range (0: exact observations). */
+    LorenzInverse(double noise) {
         super(List.of("x_t - s*(y - x)", "y_t - x*(r - z) + y", "z_t - x*y + b*z"),
                 new Symbols(List.of("t"), List.of("x", "y", "z"), Map.of(), java.util.Set.of("s", "r", "b")));
+        this.noise = noise;
     }
 
     @Override
     public String description() {
-        return "Lorenz system inverse: find s = 10, r = 15, b = 8/3 from a noisy trajectory";
+        return "Lorenz system inverse: find s = 10, r = 15, b = 8/3 from " + (noise == 0 ? "an exact"
+                : "a noisy (" + Math.round(noise * 100) + " %)") + " trajectory";
     }
 
     @Override
@@ -100,12 +108,8 @@ public class LorenzInverse extends ExactSystemProblem {
                 times[i] = T * i / (OBSERVATIONS - 1);
             }
             PointSet points = new PointSet(inputs(), times);
-            double[] values = reference().orElseThrow().evaluate(points).values().clone();
-            double[] range = trajectory.ranges();
-            for (int i = 0; i < values.length; i++) {
-                double g = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-                values[i] += NOISE * range[i % 3] * g;
-            }
+            double[] values = ObservationNoise.add(reference().orElseThrow().evaluate(points).values(), noise,
+                    trajectory.ranges(), random);
             c = List.of(initialValues("ic", DOMAIN, 0, 1, 2),
                     Conditions.observations("data", points, new PointSet(outputs(), values)));
             conditions = c;

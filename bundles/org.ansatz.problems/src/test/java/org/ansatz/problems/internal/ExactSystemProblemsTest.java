@@ -18,6 +18,7 @@ import org.ansatz.api.derivative.MultiIndex;
 import org.ansatz.api.expr.Expression;
 import org.ansatz.api.expr.Symbols;
 import org.ansatz.api.pde.Condition;
+import org.ansatz.api.pde.PdeProblem;
 import org.ansatz.api.problem.PointSet;
 import org.ansatz.kernel.internal.engine.DjlTensorEngine;
 import org.ansatz.kernel.internal.engine.EngineSettings;
@@ -204,6 +205,49 @@ class ExactSystemProblemsTest {
         assertThat(new LorenzInverse().trueUnknowns()).isEqualTo(Map.of("s", 10.0, "r", 15.0, "b", 8.0 / 3));
         assertThat(new BurgersInverse().trueUnknowns()).isEqualTo(Map.of("lambda1", 1.0, "lambda2", 0.01 / Math.PI));
         assertThat(new Helmholtz().trueUnknowns()).isEmpty();
+    }
+
+    @Test
+    void cleanVariantsObserveTheExactSolutionAndNoisyOnesCarryTheStatedNoise() {
+        assertThat(noise(new LorenzInverseClean(), rangesOfLorenz())).isLessThan(1e-12);
+        assertThat(noise(new DiffusionReactionInverseClean(), new double[] {1})).isLessThan(1e-12);
+        assertThat(noise(new BurgersInverse(), new double[] {1})).isLessThan(1e-12);
+        // 1 % of each component's range, of 1, of the observations' standard deviation; the bounds are
+        // about three standard errors of a standard deviation estimated from 600, 200 and 2000 draws.
+        assertThat(noise(new LorenzInverse(), rangesOfLorenz())).isBetween(0.0091, 0.0109);
+        assertThat(noise(new DiffusionReactionInverse(), new double[] {1})).isBetween(0.0085, 0.0115);
+        BurgersInverseNoisy burgers = new BurgersInverseNoisy();
+        double std = ObservationNoise.std(exactAtData(burgers));
+        assertThat(noise(burgers, new double[] {std})).isBetween(0.0095, 0.0105);
+    }
+
+    private static double[] rangesOfLorenz() {
+        return new LorenzTrajectory(LorenzInverse.S, LorenzInverse.R, LorenzInverse.B, LorenzInverse.START,
+                LorenzInverse.T, 30_000).ranges();
+    }
+
+    private static Condition dataOf(PdeProblem p) {
+        return p.conditions(false).stream().filter(k -> k.name().equals("data")).findFirst().orElseThrow();
+    }
+
+    private static double[] exactAtData(PdeProblem p) {
+        double[] pts = dataOf(p).sample(0, new SplittableRandom(0));
+        return p.reference().orElseThrow().evaluate(new PointSet(p.inputs(), pts)).values();
+    }
+
+    /** The root mean square of (observation - exact) / scale: the noise level the data were made with. */
+    private static double noise(PdeProblem p, double[] scale) {
+        int d = p.inputs().size();
+        int m = p.outputs().size();
+        double[] pts = dataOf(p).sample(0, new SplittableRandom(0));
+        double[] exact = exactAtData(p);
+        Jet u = Jet.input(array(exact, m), DerivativePlan.of(m));
+        double[] r = dataOf(p).residual(u, array(pts, d)).toDoubleArray();
+        double sum = 0;
+        for (int i = 0; i < r.length; i++) {
+            sum += r[i] / scale[i % m] * (r[i] / scale[i % m]);
+        }
+        return Math.sqrt(sum / r.length);
     }
 
     private static Jet network(Jet in, int d) {
