@@ -1,6 +1,7 @@
 package org.ansatz.api.model;
 
 import ai.djl.ndarray.types.DataType;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,13 +15,22 @@ import java.util.Objects;
  * @param options family-specific options (layers, activation, modes, ...), validated by the factory
  * @param bounds  the box the inputs range over when the caller knows it (a PDE's domain), else {@code null};
  *                models that place features by it ({@link #boundsOr}) read it, others ignore it
+ * @param inputNames the inputs' names in order when the caller knows them (a PDE's {@code t, x}), else
+ *                {@code null}; models with a role for one input (the time axis of a sequence) find it by
+ *                {@link #inputIndex}
  */
 public record ModelSpec(int inputs, int outputs, DataType dtype, long seed, Map<String, Object> options,
-        InputBounds bounds) {
+        InputBounds bounds, List<String> inputNames) {
 
-    /** A spec without input bounds. */
+    /** A spec without input bounds or names. */
     public ModelSpec(int inputs, int outputs, DataType dtype, long seed, Map<String, Object> options) {
-        this(inputs, outputs, dtype, seed, options, null);
+        this(inputs, outputs, dtype, seed, options, null, null);
+    }
+
+    /** A spec without input names. */
+    public ModelSpec(int inputs, int outputs, DataType dtype, long seed, Map<String, Object> options,
+            InputBounds bounds) {
+        this(inputs, outputs, dtype, seed, options, bounds, null);
     }
 
     public ModelSpec {
@@ -34,6 +44,18 @@ public record ModelSpec(int inputs, int outputs, DataType dtype, long seed, Map<
             throw new IllegalArgumentException("input bounds for " + bounds.inputs() + " inputs given to a model with "
                     + inputs + " inputs");
         }
+        if (inputNames != null) {
+            inputNames = List.copyOf(inputNames);
+            if (inputNames.size() != inputs) {
+                throw new IllegalArgumentException(inputNames.size() + " input names " + inputNames
+                        + " given to a model with " + inputs + " inputs");
+            }
+        }
+    }
+
+    /** The position of the input with this name; -1 if the names are unknown or none has it. */
+    public int inputIndex(String name) {
+        return inputNames == null ? -1 : inputNames.indexOf(name);
     }
 
     /**

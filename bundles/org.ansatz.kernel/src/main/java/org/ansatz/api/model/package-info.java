@@ -2,7 +2,7 @@
  * Models: networks and other parametrised maps from inputs to outputs, created by factories that plug-ins register.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.ansatz.api.model;
 
 import org.osgi.annotation.bundle.Export;

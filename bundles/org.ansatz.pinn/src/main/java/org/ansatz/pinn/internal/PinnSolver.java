@@ -164,7 +164,8 @@ public class PinnSolver implements Solver, Resumable {
         try {
             InputBounds bounds = new InputBounds(problem.domain().lower(), problem.domain().upper());
             java.util.function.Function<DataType, Model> build = type -> factory.create(new ModelSpec(
-                    problem.inputs().size(), problem.outputs().size(), type, request.seed(), modelOptions, bounds),
+                    problem.inputs().size(), problem.outputs().size(), type, request.seed(), modelOptions, bounds,
+                    problem.inputs()),
                     manager);
             Model model = build.apply(dtype);
             double[] initial = sampler == null ? null : problem.geometry().sampleInterior(domain, sampler,
@@ -382,7 +383,7 @@ public class PinnSolver implements Solver, Resumable {
                     new ModelSpec(pde.inputs().size(), pde.outputs().size(), dtype, 0, options,
                             // Runs saved before the domain was handed to models have no bounds entry.
                             manifest.containsKey("bounds") ? InputBounds.parse("bounds in model.json", manifest.get(
-                                    "bounds"), pde.inputs().size()) : null), manager);
+                                    "bounds"), pde.inputs().size()) : null, pde.inputs()), manager);
             PinnObjective objective = new PinnObjective(pde, model, manager, "hard".equals(manifest.get("constraints")),
                     1, 1, null, 0);
             PinnTrainer trainer = new PinnTrainer(objective, manager, new double[objective.termNames().size()], 0);

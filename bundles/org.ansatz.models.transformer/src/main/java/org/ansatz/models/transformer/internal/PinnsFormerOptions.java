@@ -25,11 +25,7 @@ record PinnsFormerOptions(int steps, double dt, int timeAxis, int width, int hea
         Options o = new Options(spec.options(), "model.");
         int steps = o.integer("steps", 5, 1);
         double dt = o.real("dt", 1e-4, 0);
-        int timeAxis = o.integer("time-axis", 0, 0);
-        if (timeAxis >= spec.inputs()) {
-            throw new IllegalArgumentException("model.time-axis must name one of the " + spec.inputs()
-                    + " inputs (0.." + (spec.inputs() - 1) + "), got " + timeAxis);
-        }
+        int timeAxis = timeAxis(o.string("time-axis", null), spec);
         int width = o.integer("width", 32, 1);
         int heads = o.integer("heads", 2, 1);
         if (width % heads != 0) {
@@ -49,6 +45,39 @@ record PinnsFormerOptions(int steps, double dt, int timeAxis, int width, int hea
         boolean sequential = Boolean.parseBoolean(o.choice("sequential-loss", "true", List.of("true", "false")));
         o.checkAllRead("model pinnsformer");
         return new PinnsFormerOptions(steps, dt, timeAxis, width, heads, depth, ff, head, sequential);
+    }
+
+    /**
+     * The input the pseudo-sequence advances along: {@code model.time-axis} as an index or an input name,
+     * else the input named {@code t}, else input 0 when the caller gave no names.
+     */
+    private static int timeAxis(String option, ModelSpec spec) {
+        List<String> names = spec.inputNames();
+        if (option == null) {
+            if (names == null) {
+                return 0;
+            }
+            if (spec.inputIndex("t") < 0) {
+                throw new IllegalArgumentException("pinnsformer builds its pseudo-sequences in time, and the inputs "
+                        + names + " have no t; name the axis to advance along with model.time-axis");
+            }
+            return spec.inputIndex("t");
+        }
+        int axis;
+        if (option.matches("\\d+")) {
+            axis = Integer.parseInt(option);
+        } else {
+            axis = spec.inputIndex(option);
+            if (axis < 0) {
+                throw new IllegalArgumentException("model.time-axis: no input named '" + option + "'"
+                        + (names == null ? " (the inputs have no names here; give an index)" : " among " + names));
+            }
+        }
+        if (axis >= spec.inputs()) {
+            throw new IllegalArgumentException("model.time-axis must name one of the " + spec.inputs()
+                    + " inputs (0.." + (spec.inputs() - 1) + "), got " + axis);
+        }
+        return axis;
     }
 
     private static int[] widths(String layers) {

@@ -98,6 +98,30 @@ class PinnsFormerTest {
     }
 
     @Test
+    void theTimeAxisIsTheInputNamedTUnlessTheOptionNamesAnother() {
+        try (NDManager m = ENGINE.newManager()) {
+            java.util.function.BiFunction<List<String>, Map<String, Object>, PinnsFormer> named = (names, o) -> {
+                Map<String, Object> options = new HashMap<>(o);
+                options.put("steps", "2");
+                options.put("dt", "0.5");
+                return new PinnsFormer(new ModelSpec(2, 1, DataType.FLOAT64, 9, options, null, names), m);
+            };
+            assertThat(named.apply(List.of("x", "t"), Map.of()).shift(1)).containsExactly(0, 0.5);
+            assertThat(named.apply(List.of("t", "x"), Map.of()).shift(1)).containsExactly(0.5, 0);
+            assertThat(named.apply(List.of("x", "y"), Map.of("time-axis", "y")).shift(1)).containsExactly(0, 0.5);
+            assertThat(named.apply(List.of("x", "y"), Map.of("time-axis", "0")).shift(1)).containsExactly(0.5, 0);
+            // Without names (an embedding caller), input 0 as before.
+            assertThat(model(m, Map.of("steps", "2", "dt", "0.5")).shift(1)).containsExactly(0.5, 0);
+            assertThatThrownBy(() -> named.apply(List.of("x", "y"), Map.of()))
+                    .hasMessageContaining("[x, y] have no t").hasMessageContaining("model.time-axis");
+            assertThatThrownBy(() -> named.apply(List.of("x", "y"), Map.of("time-axis", "z")))
+                    .hasMessageContaining("no input named 'z' among [x, y]");
+            assertThatThrownBy(() -> new ModelSpec(2, 1, DataType.FLOAT64, 9, Map.of(), null, List.of("t")))
+                    .hasMessageContaining("1 input names [t] given to a model with 2 inputs");
+        }
+    }
+
+    @Test
     void badOptionsNameTheirKey() {
         try (NDManager m = ENGINE.newManager()) {
             Map<String, String> bad = new HashMap<>();
