@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.ansatz.bench.cases.AccuracyCase;
 import org.ansatz.bench.cases.Case;
 import org.ansatz.bench.cases.DerivativeComparison;
 import org.ansatz.bench.cases.MemoryCase;
@@ -46,7 +47,8 @@ public final class BenchSuite {
         results.header().forEach(System.out::println);
         python.unavailable().ifPresent(why -> System.out.println("\nNOTE: " + why));
         List<Case> cases = List.of(DerivativeComparison.steps(), DerivativeComparison.order(),
-                DerivativeComparison.laplacian(), new MemoryCase(), new StartupCase(), new TimeToAccuracyCase());
+                DerivativeComparison.laplacian(), new MemoryCase(), new StartupCase(), new TimeToAccuracyCase(),
+                new AccuracyCase());
         int failed = 0;
         for (Case c : cases) {
             if (!options.runs(c.id())) {

@@ -19,19 +19,28 @@ import java.util.Set;
  * @param threads    intra-op threads on both sides (inter-op is always 1)
  * @param ttaSettings extra {@code --set} arguments for the time-to-accuracy run
  * @param ttaRepeats  end-to-end runs for time to accuracy
+ * @param problems    problems of the accuracy case (empty: its whole table)
+ * @param seeds       seeds of the accuracy case
  */
 public record Options(boolean quick, Path out, int repeats, Set<String> cases, int threads, List<String> ttaSettings,
-        int ttaRepeats) {
+        int ttaRepeats, List<String> problems, List<Integer> seeds) {
 
     /** Every case, in the order the suite runs them. */
-    public static final List<String> CASES = List.of("steps", "order", "laplacian", "memory", "startup", "tta");
+    public static final List<String> CASES = List.of("steps", "order", "laplacian", "memory", "startup", "tta",
+            "accuracy");
+
+    /** What runs without {@code --cases}: everything but the accuracy table, which takes hours. */
+    public static final List<String> DEFAULT_CASES = CASES.subList(0, CASES.size() - 1);
 
     static final String USAGE = "bench/run [--quick] [--out DIR] [--repeats N] [--threads N] [--cases "
-            + String.join(",", CASES) + "] [--tta-set key=value]... [--tta-repeats N]   (or bench/run --jmh [JMH args])";
+            + String.join(",", CASES) + "] [--tta-set key=value]... [--tta-repeats N] [--problems a,b] [--seeds 0,1,2]"
+            + "   (or bench/run --jmh [JMH args])";
 
     public Options {
         cases = Set.copyOf(cases);
         ttaSettings = List.copyOf(ttaSettings);
+        problems = List.copyOf(problems);
+        seeds = List.copyOf(seeds);
     }
 
     /** @param repo the repository root, under which the default output directory lies */
@@ -39,7 +48,9 @@ public record Options(boolean quick, Path out, int repeats, Set<String> cases, i
         boolean quick = false;
         Path out = null;
         int repeats = 0;
-        Set<String> cases = new LinkedHashSet<>(CASES);
+        Set<String> cases = new LinkedHashSet<>(DEFAULT_CASES);
+        List<String> problems = new ArrayList<>();
+        List<Integer> seeds = new ArrayList<>(List.of(0, 1, 2));
         int threads = Runtime.getRuntime().availableProcessors();
         List<String> tta = new ArrayList<>();
         int ttaRepeats = 1;
@@ -58,6 +69,24 @@ public record Options(boolean quick, Path out, int repeats, Set<String> cases, i
                     }
                     tta.add(kv);
                 }
+                case "--problems" -> {
+                    problems.clear();
+                    for (String p : value(args, ++i, a).split(",")) {
+                        if (!p.isBlank()) {
+                            problems.add(p.strip());
+                        }
+                    }
+                }
+                case "--seeds" -> {
+                    seeds.clear();
+                    for (String p : value(args, ++i, a).split(",")) {
+                        try {
+                            seeds.add(Integer.parseInt(p.strip()));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--seeds needs integers, got '" + p + "'");
+                        }
+                    }
+                }
                 case "--cases" -> {
                     cases.clear();
                     for (String c : value(args, ++i, a).split(",")) {
@@ -74,7 +103,7 @@ public record Options(boolean quick, Path out, int repeats, Set<String> cases, i
             out = repo.resolve("runs").resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                     "yyyyMMdd-HHmmss")));
         }
-        return new Options(quick, out, repeats, cases, threads, tta, ttaRepeats);
+        return new Options(quick, out, repeats, cases, threads, tta, ttaRepeats, problems, seeds);
     }
 
     /** Timed repeats per micro measurement: never fewer than 5 unless asked for explicitly. */

@@ -12,10 +12,13 @@ class OptionsTest {
     private static final Path REPO = Path.of("/repo");
 
     @Test
-    void defaultsRunEveryCaseIntoATimestampedDirectoryUnderRuns() {
+    void defaultsRunEveryCaseButAccuracyIntoATimestampedDirectoryUnderRuns() {
         Options o = Options.parse(List.of(), REPO);
         assertThat(o.quick()).isFalse();
-        assertThat(o.cases()).containsExactlyInAnyOrderElementsOf(Options.CASES);
+        assertThat(o.cases()).containsExactlyInAnyOrder("steps", "order", "laplacian", "memory", "startup", "tta");
+        assertThat(o.runs("accuracy")).isFalse();
+        assertThat(o.problems()).isEmpty();
+        assertThat(o.seeds()).containsExactly(0, 1, 2);
         assertThat(o.out().getParent()).isEqualTo(REPO.resolve("runs"));
         assertThat(o.out().getFileName().toString()).startsWith("bench-");
         assertThat(o.stepRepeats()).isEqualTo(30);
@@ -35,6 +38,11 @@ class OptionsTest {
         assertThat(o.ttaRepeats()).isEqualTo(2);
         assertThat(o.stepRepeats()).isEqualTo(10);
         assertThat(o.processRepeats()).isEqualTo(3);
+        Options a = Options.parse(List.of("--cases", "accuracy", "--problems", "burgers, lorenz-inverse", "--seeds", "3,4"),
+                REPO);
+        assertThat(a.cases()).containsExactly("accuracy");
+        assertThat(a.problems()).containsExactly("burgers", "lorenz-inverse");
+        assertThat(a.seeds()).containsExactly(3, 4);
     }
 
     @Test
@@ -51,5 +59,6 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("--out"), REPO)).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.parse(List.of("--tta-set", "x"), REPO)).hasMessageContaining("key=value");
         assertThatThrownBy(() -> Options.parse(List.of("--fast"), REPO)).hasMessageContaining("usage");
+        assertThatThrownBy(() -> Options.parse(List.of("--seeds", "0,x"), REPO)).hasMessageContaining("--seeds needs integers");
     }
 }
