@@ -56,9 +56,12 @@ public class PinnSolver implements Solver, Resumable {
         return problem instanceof PdeProblem;
     }
 
+    /** A restart draws everything from the run's seed plus this times the attempt number. */
+    static final long RESTART_SEED_STRIDE = 1000;
+
     @Override
     public Solution solve(SolveRequest request, Progress progress) {
-        return train(request, progress, null);
+        return train(request, progress, null, 0, new java.util.ArrayList<>());
     }
 
     /**
@@ -68,14 +71,24 @@ public class PinnSolver implements Solver, Resumable {
      */
     @Override
     public Solution resume(SolveRequest request, Progress progress) {
-        return train(request, progress, CheckpointFiles.read(request.runDirectory()));
+        return train(request, progress, CheckpointFiles.read(request.runDirectory()), 0, new java.util.ArrayList<>());
     }
 
-    private Solution train(SolveRequest request, Progress progress, CheckpointFiles.Saved saved) {
-        if (!(request.problem() instanceof PdeProblem problem)) {
+    /**
+     * One attempt; {@code attempt > 0} is a restart (settings {@code restart.above}, {@code restart.max}):
+     * the same settings with seed {@code seed + attempt * RESTART_SEED_STRIDE}, while spec.json keeps the
+     * run's own seed, which reproduces the whole sequence.
+     *
+     * @param failed final losses of the earlier attempts, reported in metrics.json
+     */
+    private Solution train(SolveRequest original, Progress progress, CheckpointFiles.Saved saved, int attempt,
+            List<Double> failed) {
+        if (!(original.problem() instanceof PdeProblem problem)) {
             throw new IllegalArgumentException("the pinn solver needs a PDE problem");
         }
-        if (saved == null) {
+        SolveRequest request = attempt == 0 ? original : new SolveRequest(problem, original.settings(),
+                original.seed() + attempt * RESTART_SEED_STRIDE, original.runDirectory());
+        if (saved == null && attempt == 0) {
             Map<String, Object> spec = new LinkedHashMap<>(request.settings());
             spec.put("seed", request.seed());
             RunFiles.write(request.runDirectory().resolve("spec.json"), RunFiles.json(spec));
@@ -123,6 +136,8 @@ public class PinnSolver implements Solver, Resumable {
         Map<String, Object> balancerOptions = s.section("balance");
         String samplerName = s.string("sampler", null);
         Map<String, Object> samplerOptions = s.section("sampler");
+        double restartAbove = s.real("restart.above", 0, 0);
+        int restartMax = s.integer("restart.max", 2, 0);
         double[] epsilons = s.reals("causal.epsilon", null, 0);
         int bins = s.integer("causal.bins", 32, 2);
         double tolerance = s.real("causal.tolerance", 0.99, 0, 1);
@@ -248,7 +263,25 @@ public class PinnSolver implements Solver, Resumable {
                         (int) (lbfgsIterations - lbfgsDone), step -> 1, null, lbfgsResampler), every, progress,
                         firstStage == 2 ? from : null);
             }
-            Map<String, Double> metrics = evaluate(problem, trainer, dir, request.seed());
+            double finalLoss = finalLoss(trainer.history());
+            if (restartAbove > 0 && !(finalLoss <= restartAbove) && attempt < restartMax && !progress.cancelled()) {
+                // A local minimum the loss shows (e.g. the flame's burning rate stuck far from its eigenvalue):
+                // start again from another initialisation rather than report a failed run.
+                progress.report(new org.ansatz.api.solver.ProgressUpdate("restart", attempt + 1, restartMax,
+                        Map.of("loss", finalLoss, "seed", (double) (original.seed() + (attempt + 1)
+                                * RESTART_SEED_STRIDE))));
+                failed.add(finalLoss);
+                manager.close();
+                return train(original, progress, null, attempt + 1, failed);
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            if (!failed.isEmpty()) {
+                metrics.put("restarts", (double) failed.size());
+                for (int i = 0; i < failed.size(); i++) {
+                    metrics.put("restart." + (i + 1) + ".loss-before", failed.get(i));
+                }
+            }
+            metrics.putAll(evaluate(problem, trainer, dir, request.seed()));
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));
             RunFiles.write(dir.resolve("metrics.json"), RunFiles.json(metrics));
             RunFiles.writeDoubles(dir.resolve("model.bin"), trainer.modelParameters());
@@ -269,6 +302,15 @@ public class PinnSolver implements Solver, Resumable {
             manager.close();
             throw e;
         }
+    }
+
+    /** The loss of the last history row; NaN without history. */
+    private static double finalLoss(List<PinnTrainer.Row> history) {
+        if (history.isEmpty()) {
+            return Double.NaN;
+        }
+        Double loss = history.get(history.size() - 1).values().get("loss");
+        return loss == null ? Double.NaN : loss;
     }
 
     /** The last recorded step of a stage, 0 when it has none. */

@@ -384,6 +384,56 @@ class PinnSolverTest {
     }
 
     @Test
+    void aRunWhoseLossStaysAboveTheThresholdRestartsFromTheNextSeed() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>(new org.ansatz.problems.internal.Poisson().defaults());
+        settings.put("points.domain", 200);
+        settings.put("adam.steps", 30);
+        settings.put("lbfgs.iterations", 10);
+        List<ProgressUpdate> restarts = new java.util.ArrayList<>();
+        Progress p = new Progress() {
+            @Override
+            public void report(ProgressUpdate u) {
+                if (u.stage().equals("restart")) {
+                    restarts.add(u);
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        // No loss gets this low: every attempt fails, so the run ends after the last allowed restart.
+        Map<String, Object> strict = new LinkedHashMap<>(settings);
+        strict.put("restart.above", 1e-30);
+        strict.put("restart.max", 2);
+        Map<String, Double> restarted;
+        try (Solution s = solver().solve(new SolveRequest(new org.ansatz.problems.internal.Poisson(), strict, 11,
+                run.resolve("restarted")), p)) {
+            restarted = s.metrics();
+        }
+        assertThat(restarts).extracting(ProgressUpdate::step).containsExactly(1L, 2L);
+        assertThat(restarts.get(1).values().get("seed")).isEqualTo(11 + 2 * PinnSolver.RESTART_SEED_STRIDE);
+        assertThat(restarted.get("restarts")).isEqualTo(2);
+        assertThat(restarted.get("restart.1.loss-before")).isPositive();
+        // The last attempt is the run with that seed, exactly; spec.json keeps the seed the user gave.
+        try (Solution s = solver().solve(new SolveRequest(new org.ansatz.problems.internal.Poisson(), settings,
+                11 + 2 * PinnSolver.RESTART_SEED_STRIDE, run.resolve("direct")), Progress.NONE)) {
+            assertThat(restarted.get("rel-l2")).isEqualTo(s.metrics().get("rel-l2"));
+        }
+        assertThat(Files.readString(run.resolve("restarted").resolve("spec.json"))).contains("\"seed\": 11\n");
+        // A loss below the threshold ends the run at once.
+        Map<String, Object> lenient = new LinkedHashMap<>(settings);
+        lenient.put("restart.above", 1e30);
+        restarts.clear();
+        try (Solution s = solver().solve(new SolveRequest(new org.ansatz.problems.internal.Poisson(), lenient, 11,
+                run.resolve("once")), p)) {
+            assertThat(s.metrics()).doesNotContainKey("restarts");
+        }
+        assertThat(restarts).isEmpty();
+    }
+
+    @Test
     void modelManifestsWithLongOrEscapedValuesReadBack() throws Exception {
         // What RunFiles writes, read back by load(): a 200 000-character option once overflowed the
         // stack of the pattern that parsed it, and escapes came back raw.

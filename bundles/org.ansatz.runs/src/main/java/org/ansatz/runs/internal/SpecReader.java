@@ -55,16 +55,18 @@ public class SpecReader implements RunSpecReader {
     static {
         for (String k : List.of("points.domain", "points.conditions", "points.refine", "points.candidates",
                 "adam.steps", "adam.decay_steps", "lbfgs.iterations", "lbfgs.history", "checkpoint.every",
-                "progress.every", "causal.bins", "model.width", "model.depth", "model.harmonics", "seed")) {
+                "progress.every", "causal.bins", "restart.max", "model.width", "model.depth", "model.harmonics", "seed")) {
             TYPES.put(k, Type.INTEGER);
         }
-        for (String k : List.of("adam.lr", "adam.decay", "stop.loss", "stop.error", "causal.tolerance")) {
+        for (String k : List.of("adam.lr", "adam.decay", "stop.loss", "stop.error", "causal.tolerance",
+                "restart.above")) {
             TYPES.put(k, Type.NUMBER);
         }
         TYPES.put("model.layers", Type.INTEGERS);
         TYPES.put("causal.epsilon", Type.NUMBERS);
         TYPES.put("output.plots", Type.BOOLEAN);
         TYPES.put("progress.error", Type.BOOLEAN);
+        TYPES.put("lbfgs.resample", Type.BOOLEAN);
         TYPES.put("output.exports", Type.TEXTS);
         TYPES.put("output.grid", Type.INTEGERS);
         PINN_SECTIONS.put("solver", Set.of());
@@ -77,11 +79,12 @@ public class SpecReader implements RunSpecReader {
         PINN_SECTIONS.put("constraints", Set.of());
         PINN_SECTIONS.put("points", Set.of("domain", "conditions", "refine", "candidates"));
         PINN_SECTIONS.put("adam", Set.of("steps", "lr", "schedule", "decay", "decay_steps"));
-        PINN_SECTIONS.put("lbfgs", Set.of("iterations", "history"));
+        PINN_SECTIONS.put("lbfgs", Set.of("iterations", "history", "resample"));
         PINN_SECTIONS.put("checkpoint", Set.of("every"));
         PINN_SECTIONS.put("progress", Set.of("every", "error"));
         PINN_SECTIONS.put("stop", Set.of("loss", "error"));
         PINN_SECTIONS.put("causal", Set.of("epsilon", "bins", "tolerance"));
+        PINN_SECTIONS.put("restart", Set.of("above", "max"));
     }
 
     /** Keys of a spec that are not solver settings. */

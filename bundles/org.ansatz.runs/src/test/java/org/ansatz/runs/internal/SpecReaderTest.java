@@ -112,6 +112,11 @@ class SpecReaderTest {
                 .hasMessageEndingWith("spec.yaml: model.layers[2]: expected an integer, got \"x\"");
         assertThatThrownBy(() -> read("problem: heat\nadam: {steps: many}\n"))
                 .hasMessageContaining("adam.steps: expected an integer, got \"many\"");
+        assertThat(read("problem: heat\nlbfgs: {resample: true}\nrestart: {above: 1e-3, max: 3}\n").settings())
+                .containsEntry("lbfgs.resample", "true").containsEntry("restart.above", "0.001")
+                .containsEntry("restart.max", "3");
+        assertThatThrownBy(() -> read("problem: heat\nrestart: {above: high}\n"))
+                .hasMessageContaining("restart.above: expected a number, got \"high\"");
         assertThatThrownBy(() -> read("problem: heat\nadam: {stepz: 3}\n"))
                 .hasMessageContaining("adam.stepz: unknown key; known here:").hasMessageContaining("steps");
         assertThatThrownBy(() -> read("problem: heat\noptimiser: adam\n"))

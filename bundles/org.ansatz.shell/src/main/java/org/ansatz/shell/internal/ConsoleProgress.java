@@ -60,6 +60,11 @@ final class ConsoleProgress implements Progress {
             return String.format(Locale.ROOT, "resuming from the checkpoint after step %d (loss %.3e)", u.step(),
                     u.values().getOrDefault("loss", Double.NaN));
         }
+        if (u.stage().equals("restart")) {
+            return String.format(Locale.ROOT, "restart %d of %d with seed %d: the final loss %.3e stayed above "
+                    + "restart.above", u.step(), u.totalSteps(), u.values().getOrDefault("seed", Double.NaN).longValue(),
+                    u.values().getOrDefault("loss", Double.NaN));
+        }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6s %6d", u.stage(), u.step()));
         if (u.totalSteps() > 0) {
             b.append('/').append(u.totalSteps()).append(' ').append(bar((double) u.step() / u.totalSteps(), 20));

@@ -60,6 +60,8 @@ class SolveCommandsTest {
         assertThat(ConsoleProgress.bar(0.0, 4)).isEqualTo("[>   ]   0%");
         assertThat(ConsoleProgress.format(new ProgressUpdate("resume", 500, -1, Map.of("loss", 0.5)), 0, 0))
                 .isEqualTo("resuming from the checkpoint after step 500 (loss 5.000e-01)");
+        assertThat(ConsoleProgress.format(new ProgressUpdate("restart", 1, 2, Map.of("loss", 0.0442, "seed", 1002.0)), 0, 0))
+                .isEqualTo("restart 1 of 2 with seed 1002: the final loss 4.420e-02 stayed above restart.above");
     }
 
     @Test
