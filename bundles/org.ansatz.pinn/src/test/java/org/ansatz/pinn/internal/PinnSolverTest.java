@@ -306,6 +306,7 @@ class PinnSolverTest {
         settings.put("points.domain", 1000);
         settings.put("adam.steps", 500);
         settings.put("lbfgs.iterations", 700);
+        settings.put("dtype", "float32");
         try (Solution s = solver().solve(new SolveRequest(inverse, settings, 3, run), Progress.NONE)) {
             System.out.println("burgers-inverse: " + s.metrics());
             double l1 = s.metrics().get("unknown.lambda1");
