@@ -137,8 +137,12 @@ public class LorenzInverse extends ExactSystemProblem {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = EquationProblem.pinnDefaults("40,40,40", "hard", 400, 20000, 3000);
+        Map<String, Object> d = EquationProblem.pinnDefaults("40,40,40", "hard", 400, 20000, 10000);
         d.put("adam.lr", 1e-3);
+        // The trajectory first: with equal weights the equations pulled the fit into basins where s ended
+        // 12-23 % off or r went negative (seed 1); weighted 100:1 the network follows the data and the
+        // residual, linear in s, r, b, then fixes them (docs/accuracy.md).
+        d.put("weight.data", 100);
         return d;
     }
 }
