@@ -264,7 +264,9 @@ public class PinnSolver implements Solver, Resumable {
                         firstStage == 2 ? from : null);
             }
             double finalLoss = finalLoss(trainer.history());
-            if (restartAbove > 0 && !(finalLoss <= restartAbove) && attempt < restartMax && !progress.cancelled()) {
+            // NaN (a loss that never recovered) counts as above; a run without steps has nothing to judge.
+            if (restartAbove > 0 && !trainer.history().isEmpty() && !(finalLoss <= restartAbove)
+                    && attempt < restartMax && !progress.cancelled()) {
                 // A local minimum the loss shows (e.g. the flame's burning rate stuck far from its eigenvalue):
                 // start again from another initialisation rather than report a failed run.
                 progress.report(new org.ansatz.api.solver.ProgressUpdate("restart", attempt + 1, restartMax,
