@@ -97,8 +97,11 @@ public final class AccuracyCase implements Case {
         columns.add(new Table.Column(UNKNOWNS, "recovered unknowns: median value (median relative error)"));
         Table table = ctx.results().table(new Table(id(), "Accuracy of the problem library (docs/accuracy.md)",
                 "problem (settings)", columns, List.of()));
-        table.note("One `./ansatz solve PROBLEM --seed S [--set ...]` process per cell, the runtime's default threads; "
-                + "run directories next to this file. Wall time includes start-up and evaluation.");
+        String javaOpts = System.getenv("ANSATZ_JAVA_OPTS");
+        table.note("One `./ansatz solve PROBLEM --seed S [--set ...]` process per cell, "
+                + (javaOpts == null || javaOpts.isBlank() ? "the runtime's default threads"
+                        : "with ANSATZ_JAVA_OPTS=" + javaOpts)
+                + "; run directories next to this file. Wall time includes start-up and evaluation.");
         for (Entry e : entries(ctx.options().problems())) {
             List<Double> errors = new ArrayList<>();
             List<Double> walls = new ArrayList<>();
