@@ -80,11 +80,6 @@ final class Balancers {
         return v;
     }
 
-    /** {@code true} or {@code false}. */
-    static boolean bool(Options o, String key, boolean fallback) {
-        return Boolean.parseBoolean(o.choice(key, String.valueOf(fallback), List.of("true", "false")));
-    }
-
     /**
      * {@code total * p_k e^{z_k} / sum_j p_j e^{z_j}}, with the largest exponent subtracted first so
      * that no exponential overflows. Entries with {@code z_k = +inf} share the total equally (the

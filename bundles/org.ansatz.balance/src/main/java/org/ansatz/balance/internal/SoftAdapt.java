@@ -54,8 +54,8 @@ public final class SoftAdapt implements BalancerFactory {
         static final Settings DEFAULT = new Settings(0.1, false, false);
 
         static Settings read(Options o, Settings d) {
-            return new Settings(o.real("beta", d.beta, 0), Balancers.bool(o, "normalized", d.normalized),
-                    Balancers.bool(o, "loss_weighted", d.lossWeighted));
+            return new Settings(o.real("beta", d.beta, 0), o.flag("normalized", d.normalized),
+                    o.flag("loss_weighted", d.lossWeighted));
         }
     }
 

@@ -54,9 +54,9 @@ public final class Library {
                 custom.add(s.trim());
             }
         }
-        String constant = o.choice("library.constant", "true", List.of("true", "false"));
+        boolean constant = o.flag("library.constant", true);
         int deriv = o.integer("library.derivatives", 3, 0);
-        return new Library(degree, fourier, custom, Boolean.parseBoolean(constant), deriv);
+        return new Library(degree, fourier, custom, constant, deriv);
     }
 
     public int derivativeOrder() {

@@ -48,7 +48,7 @@ public final class SparseDiscovery {
         Differentiator dx = spatial
                 ? Differentiator.fromOptions(o, "space.derivative", data.periodic() ? "spectral" : "fd")
                 : null;
-        boolean smoothState = Boolean.parseBoolean(o.choice("smooth", weak ? "false" : "true", List.of("true", "false")));
+        boolean smoothState = o.flag("smooth", !weak);
         int nt = data.time().length;
         int nx = data.points();
         double h = data.time()[1] - data.time()[0];

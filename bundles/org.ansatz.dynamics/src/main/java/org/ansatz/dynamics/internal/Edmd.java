@@ -64,7 +64,7 @@ public final class Edmd implements DynamicsLearner {
         double ridge = o.real("ridge", learned ? 1e-6 : 0, 0);
         LearnedDictionary.Settings dl = learned ? LearnedDictionary.Settings.read(o) : null;
         String mode = o.choice("forecast", "relift", List.of("relift", "linear"));
-        boolean standardize = Boolean.parseBoolean(o.choice("standardize", "true", List.of("true", "false")));
+        boolean standardize = o.flag("standardize", true);
         if (!"polynomial".equals(dictionary) && o.string("degree", null) != null) {
             throw new IllegalArgumentException("degree applies to dictionary=polynomial only");
         }

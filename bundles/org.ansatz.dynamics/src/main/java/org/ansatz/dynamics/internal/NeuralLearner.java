@@ -82,17 +82,17 @@ public final class NeuralLearner implements DynamicsLearner {
         double rtol = o.real("rtol", 1e-6, 1e-14);
         double atol = o.real("atol", 1e-8, 1e-16);
         Integrator integrator = Integrators.named(o.choice("integrator", "rk4", Integrators.NAMES), rtol, atol);
-        boolean adjoint = Boolean.parseBoolean(o.choice("adjoint", "false", List.of("true", "false")));
+        boolean adjoint = o.flag("adjoint", false);
         String optimizer = o.string("optimizer", "adam");
         double dt = data.times().length > 1 ? data.uniformStep() : Double.NaN;
         double forecastStep = o.real("forecast.step", Double.isNaN(dt) ? 0.01 : dt / substeps, 1e-12);
         // Options of one structure only: left unread for the others, so that checkAllRead names them.
         boolean separable = kind == Kind.HNN
-                && Boolean.parseBoolean(o.choice("separable", "false", List.of("true", "false")));
+                && o.flag("separable", false);
         double regularization = kind == Kind.LNN ? o.real("regularization", 0, 0) : 0;
         double prior = kind == Kind.LNN ? o.real("prior", 1, 0) : 0;
         boolean correction = kind == Kind.HYBRID
-                && Boolean.parseBoolean(o.choice("correction", "true", List.of("true", "false")));
+                && o.flag("correction", true);
         double[] guess = kind != Kind.HYBRID || system == null ? null
                 : o.reals("guess", system.parameters(), -Double.MAX_VALUE);
         o.checkAllRead("learner " + kind.label);

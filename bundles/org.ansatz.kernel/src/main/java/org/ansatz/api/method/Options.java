@@ -47,6 +47,15 @@ public final class Options {
         return v;
     }
 
+    /**
+     * {@code true} or {@code false}, or {@code fallback} when absent; anything else is an error naming the key.
+     *
+     * @since 1.2
+     */
+    public boolean flag(String key, boolean fallback) {
+        return Boolean.parseBoolean(choice(key, String.valueOf(fallback), List.of("true", "false")));
+    }
+
     /** An integer at least {@code min}. */
     public int integer(String key, int fallback, int min) {
         String s = string(key, null);

@@ -2,7 +2,7 @@
  * Method registry: every plug-in service carries {@code ansatz.name} and is found here by kind and name.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.ansatz.api.method;
 
 import org.osgi.annotation.bundle.Export;

@@ -50,7 +50,7 @@ record TrainSettings(String model, Map<String, Object> modelOptions, int train, 
                 o.real("data", 1, 0), o.real("physics", 0, 0), o.integer("collocation", 256, 1),
                 o.integer("checkpoint.every", 10, 1), o.integer("eval.every", Math.max(1, epochs / 50), 1),
                 o.choice("dtype", "float32", List.of("float32", "float64")).equals("float64"),
-                Boolean.parseBoolean(o.choice("resume", "false", List.of("true", "false"))), o.string("init", null));
+                o.flag("resume", false), o.string("init", null));
         o.checkAllRead("train-operator");
         if (s.dataWeight == 0 && s.physicsWeight == 0) {
             throw new IllegalArgumentException("data and physics weights are both 0: nothing to train on");

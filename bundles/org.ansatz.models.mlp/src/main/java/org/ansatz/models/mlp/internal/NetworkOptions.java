@@ -151,7 +151,7 @@ record NetworkOptions(String model, int[] hidden, Activations activation, double
         if (adaptive == Adaptive.NONE && given.containsKey("adaptive-scale")) {
             throw new IllegalArgumentException("model.adaptive-scale needs model.adaptive=layer or neuron");
         }
-        boolean recovery = o.choice("slope-recovery", "false", List.of("true", "false")).equals("true");
+        boolean recovery = o.flag("slope-recovery", false);
         if (adaptive == Adaptive.NONE && recovery) {
             throw new IllegalArgumentException("model.slope-recovery needs model.adaptive=layer or neuron");
         }

@@ -42,7 +42,7 @@ record PinnsFormerOptions(int steps, double dt, int timeAxis, int width, int hea
                     + "w1 sin + w2 cos, got '" + activation + "' (problem defaults name one for mlp); add --set "
                     + "model.activation=wavelet");
         }
-        boolean sequential = Boolean.parseBoolean(o.choice("sequential-loss", "true", List.of("true", "false")));
+        boolean sequential = o.flag("sequential-loss", true);
         o.checkAllRead("model pinnsformer");
         return new PinnsFormerOptions(steps, dt, timeAxis, width, heads, depth, ff, head, sequential);
     }
