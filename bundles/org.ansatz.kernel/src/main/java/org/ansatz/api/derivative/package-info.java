@@ -9,9 +9,12 @@
  *
  * <p>1.2: {@link org.ansatz.api.derivative.SequenceModel}, models whose pass predicts several shifted
  * points at once, so that trainers can take the residual at all of them (PINNsFormer's sequential loss).
+ *
+ * <p>1.3: {@link org.ansatz.api.derivative.FusedJetModel} and {@link org.ansatz.api.derivative.FusedJet},
+ * models that compute their jet and its adjoint in a fused kernel outside the autograd graph.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.ansatz.api.derivative;
 
 import org.osgi.annotation.bundle.Export;
