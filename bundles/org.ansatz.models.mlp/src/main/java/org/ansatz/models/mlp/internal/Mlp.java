@@ -6,21 +6,27 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.ansatz.api.derivative.Activations;
+import org.ansatz.api.derivative.DerivativePlan;
+import org.ansatz.api.derivative.FusedJet;
+import org.ansatz.api.derivative.FusedJetModel;
 import org.ansatz.api.derivative.Jet;
-import org.ansatz.api.derivative.JetModel;
 import org.ansatz.api.model.Model;
 import org.ansatz.api.model.ModelSpec;
+import org.ansatz.models.mlp.internal.fused.FusedKernels;
+import org.ansatz.models.mlp.internal.fused.FusedTanhMlp;
 
 /**
  * A fully connected network whose parameters live in one flat buffer: every layer's weight and bias
  * is a view into it, so an optimizer updates all parameters with a handful of operations, and
  * checkpoints are one array.
  */
-public final class Mlp implements Model, JetModel {
+public final class Mlp implements Model, FusedJetModel {
 
     private final ModelSpec spec;
     private final int[] widths;
@@ -28,6 +34,8 @@ public final class Mlp implements Model, JetModel {
     private final NDArray flat;
     private final int[] offsets;
     private final PeriodicEmbedding periodic;
+    /** Fused kernels per derivative plan (trainers keep one plan per point set); null: not fusable. */
+    private final Map<DerivativePlan, Optional<FusedTanhMlp>> fused = new IdentityHashMap<>();
 
     public Mlp(ModelSpec spec, NDManager manager) {
         this.spec = spec;
@@ -182,6 +190,27 @@ public final class Mlp implements Model, JetModel {
             }
         }
         return a;
+    }
+
+    /**
+     * The fused kernel's output jet: tanh networks without a periodic embedding, in float32, for plans up
+     * to second order, when the Vector API is available; otherwise null.
+     */
+    @Override
+    public FusedJet fused(Jet input) {
+        if (activation != Activations.TANH || periodic != null || spec.dtype() != DataType.FLOAT32
+                || input.data().getDataType() != DataType.FLOAT32 || !FusedKernels.available()) {
+            return null;
+        }
+        Optional<FusedTanhMlp> kernel;
+        synchronized (fused) {
+            if (fused.size() > 16) {
+                fused.clear(); // plans made per call would otherwise pile up
+            }
+            kernel = fused.computeIfAbsent(input.plan(),
+                    p -> Optional.ofNullable(FusedTanhMlp.of(widths, offsets, p)));
+        }
+        return kernel.map(k -> k.forward(input, flat.toFloatArray())).orElse(null);
     }
 
     @Override
