@@ -20,6 +20,8 @@ import org.ansatz.api.balance.Balance;
 import org.ansatz.api.balance.Balancer;
 import org.ansatz.api.derivative.DerivativePlan;
 import org.ansatz.api.derivative.Jet;
+import org.ansatz.api.derivative.FusedJet;
+import org.ansatz.api.derivative.FusedJetModel;
 import org.ansatz.api.derivative.JetModel;
 import org.ansatz.api.derivative.ReverseModeDerivatives;
 import org.ansatz.api.derivative.SequenceModel;
@@ -69,6 +71,8 @@ final class PinnObjective implements Objective, AutoCloseable {
     private Causal causal;
     private int evaluations;
     private Forward current;
+    private boolean fused = true;
+    private int fusedEvaluations;
 
     PinnObjective(PdeProblem problem, Model model, NDManager base, boolean hard, int domainCount, int conditionCount,
             double[] domain, long seed) {
@@ -258,6 +262,9 @@ final class PinnObjective implements Objective, AutoCloseable {
         setParameters(x);
         evaluations++;
         current = new Forward();
+        if (!current.fusedJets.isEmpty()) {
+            fusedEvaluations++;
+        }
         return current;
     }
 
@@ -310,7 +317,37 @@ final class PinnObjective implements Objective, AutoCloseable {
         return out;
     }
 
-    private Jet network(Jet in) {
+    /**
+     * Whether the collocation residual may use the model's fused kernel ({@link FusedJetModel}); on by
+     * default, off to compare against tensor-by-tensor Taylor mode.
+     */
+    void fused(boolean on) {
+        this.fused = on;
+    }
+
+    /** How many evaluations took their collocation residual from a fused kernel. */
+    int fusedEvaluations() {
+        return fusedEvaluations;
+    }
+
+    /** Whether the last evaluation's collocation residual came from a fused kernel. */
+    boolean lastEvaluationFused() {
+        return current != null && !current.fusedJets.isEmpty();
+    }
+
+    /**
+     * The network's output jet. When {@code fusedOut} is given and the model has a fused kernel for this
+     * input, the kernel computes it and is added to {@code fusedOut}, whose backward passes then owe it
+     * its adjoint.
+     */
+    private Jet network(Jet in, List<FusedJet> fusedOut) {
+        if (fusedOut != null && fused && jets instanceof FusedJetModel f) {
+            FusedJet out = f.fused(in);
+            if (out != null) {
+                fusedOut.add(out);
+                return out.output();
+            }
+        }
         if (jets != null) {
             return jets.forward(in);
         }
@@ -319,7 +356,11 @@ final class PinnObjective implements Objective, AutoCloseable {
 
     /** The network's outputs (after the hard-constraint transform) as a jet. */
     Jet output(Jet in) {
-        Jet net = network(in);
+        return output(in, null);
+    }
+
+    private Jet output(Jet in, List<FusedJet> fusedOut) {
+        Jet net = network(in, fusedOut);
         return transform == null ? net : constrained(net, in,
                 unknowns == null ? null : unknownValues(in.value().getManager()));
     }
@@ -339,6 +380,10 @@ final class PinnObjective implements Objective, AutoCloseable {
         return problem.residual(output(Jet.input(x, plan)), x, unknownValues(m));
     }
 
+    private NDArray residual(NDManager m, NDArray x, List<FusedJet> fusedOut) {
+        return problem.residual(output(Jet.input(x, plan), fusedOut), x, unknownValues(m));
+    }
+
     /**
      * The residual the loss takes at the collocation points: {@link #residual}, or for a
      * {@link SequenceModel} the residual at every position side by side, {@code [points, K * equations]},
@@ -346,9 +391,9 @@ final class PinnObjective implements Objective, AutoCloseable {
      * per point is then the mean over the positions (the sequential loss of PINNsFormer); conditions stay
      * at position 0, the point itself.
      */
-    private NDArray lossResidual(NDManager m, NDArray x) {
+    private NDArray lossResidual(NDManager m, NDArray x, List<FusedJet> fusedOut) {
         if (!(jets instanceof SequenceModel seq) || seq.positions() <= 1) {
-            return residual(m, x);
+            return residual(m, x, fusedOut);
         }
         int positions = seq.positions();
         NDArray[] data = SequenceModel.split(seq.sequence(Jet.input(x, plan)).data(), positions);
@@ -439,6 +484,8 @@ final class PinnObjective implements Objective, AutoCloseable {
         private final NDManager m = base.newSubManager();
         private final List<NDArray> terms = new ArrayList<>();
         private final List<NDArray> residuals = new ArrayList<>();
+        /** Outputs of fused kernels: autograd stops at them, and each backward pass adds their adjoints. */
+        private final List<FusedJet> fusedJets = new ArrayList<>();
         private final double[] losses;
         private final double[][] gradients;
         private final double[] weights;
@@ -448,7 +495,7 @@ final class PinnObjective implements Objective, AutoCloseable {
         Forward() {
             try (GradientCollector gc = base.getEngine().newGradientCollector()) {
                 NDArray x = points(m, domainPoints);
-                NDArray r = lossResidual(m, x);
+                NDArray r = lossResidual(m, x, fusedJets);
                 residuals.add(r);
                 terms.add(residualLoss(r));
                 for (int i = 0; i < conditions.size(); i++) {
@@ -596,8 +643,17 @@ final class PinnObjective implements Objective, AutoCloseable {
         /** Gradient of a recorded scalar, keeping the graph for further terms. */
         private double[] backward(NDArray scalar) {
             zeroGradients();
+            for (FusedJet f : fusedJets) {
+                JniUtils.zeroGrad((PtNDArray) f.output().data());
+            }
             JniUtils.backward((PtNDArray) scalar, (PtNDArray) scalar.onesLike(), true, false);
-            return PinnObjective.this.gradient();
+            double[] g = PinnObjective.this.gradient();
+            for (FusedJet f : fusedJets) {
+                try (NDArray upstream = f.output().data().getGradient()) {
+                    f.accumulate(upstream, g, 0);
+                }
+            }
+            return g;
         }
 
         void close() {

@@ -128,6 +128,7 @@ public class PinnSolver implements Solver, Resumable {
         boolean lbfgsResample = flag(s, "lbfgs.resample");
         int every = s.integer("progress.every", 100, 1);
         boolean showError = flag(s, "progress.error");
+        boolean fusedKernels = s.flag("fused", true);
         Map<String, Object> weightSettings = s.section("weight");
         Map<String, Object> modelOptions = s.section("model");
         String optimizerName = s.string("optimizer", "adam");
@@ -187,6 +188,7 @@ public class PinnSolver implements Solver, Resumable {
                     new java.util.SplittableRandom(request.seed() + 4));
             PinnObjective objective = new PinnObjective(problem, model, manager, hard, domain, boundary, initial,
                     request.seed() + 1);
+            objective.fused(fusedKernels);
             double[] weights = weights(weightSettings, objective.termNames());
             if (epsilons != null) {
                 objective.causal(new Causal(problem.inputs().indexOf("t"), problem.inputs().size(),
@@ -283,6 +285,8 @@ public class PinnSolver implements Solver, Resumable {
                     metrics.put("restart." + (i + 1) + ".loss-before", failed.get(i));
                 }
             }
+            // Which derivative path the collocation residual took: the model's fused kernel or tensor by tensor.
+            metrics.put("evaluations.fused", (double) objective.fusedEvaluations());
             metrics.putAll(evaluate(problem, trainer, dir, request.seed()));
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));
             RunFiles.write(dir.resolve("metrics.json"), RunFiles.json(metrics));

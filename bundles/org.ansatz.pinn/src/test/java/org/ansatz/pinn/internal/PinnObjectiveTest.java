@@ -61,6 +61,46 @@ class PinnObjectiveTest {
         }
     }
 
+    /**
+     * The fused kernel (float32) against tensor-by-tensor Taylor mode on the same float32 model: the term
+     * losses and every term's gradient agree to float32 rounding, including terms that do not touch the
+     * fused output (the conditions) and weighted combinations.
+     */
+    @Test
+    void fusedKernelGivesTheLossesAndGradientsOfTaylorMode() {
+        try (NDManager m = PinnSolverTest.ENGINE.newManager()) {
+            var model = new MlpFactory().create(new ModelSpec(2, 1, DataType.FLOAT32, 3,
+                    Map.of("layers", "20,20,20", "activation", "tanh")), m);
+            try (PinnObjective fused = new PinnObjective(new Burgers(), model, m, false, 300, 16, null, 11);
+                    PinnObjective plain = new PinnObjective(new Burgers(), model, m, false, 300, 16, null, 11)) {
+                plain.fused(false);
+                double[] x = fused.parameters();
+                Terms a = fused.evaluate(x).terms();
+                assertThat(fused.lastEvaluationFused()).isTrue();
+                // A condition's gradient first: the fused output has no gradient yet.
+                double[][] ga = {a.gradient(1), a.gradient(0), a.gradient(2), a.gradient(new double[] {0.5, 2, 3})};
+                double[] la = a.losses();
+                Terms b = plain.evaluate(x).terms();
+                assertThat(plain.lastEvaluationFused()).isFalse();
+                double[][] gb = {b.gradient(1), b.gradient(0), b.gradient(2), b.gradient(new double[] {0.5, 2, 3})};
+                double[] lb = b.losses();
+                for (int k = 0; k < 3; k++) {
+                    assertThat(la[k]).as("loss %d", k).isCloseTo(lb[k], within(1e-5 * lb[k]));
+                }
+                for (int k = 0; k < ga.length; k++) {
+                    double diff = 0;
+                    double norm = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        diff += (ga[k][i] - gb[k][i]) * (ga[k][i] - gb[k][i]);
+                        norm += gb[k][i] * gb[k][i];
+                    }
+                    assertThat(norm).as("gradient %d non-trivial", k).isGreaterThan(1e-12);
+                    assertThat(Math.sqrt(diff / norm)).as("gradient %d", k).isLessThan(1e-4);
+                }
+            }
+        }
+    }
+
     @Test
     void kernelTraceOfASinglePointIsExact() {
         // With one point, |d r / d theta|^2 = |d r^2 / d theta|^2 / (4 r^2), whatever the probe signs.

@@ -67,6 +67,7 @@ public class SpecReader implements RunSpecReader {
         TYPES.put("output.plots", Type.BOOLEAN);
         TYPES.put("progress.error", Type.BOOLEAN);
         TYPES.put("lbfgs.resample", Type.BOOLEAN);
+        TYPES.put("fused", Type.BOOLEAN);
         TYPES.put("output.exports", Type.TEXTS);
         TYPES.put("output.grid", Type.INTEGERS);
         PINN_SECTIONS.put("solver", Set.of());
