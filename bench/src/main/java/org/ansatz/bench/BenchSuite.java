@@ -79,9 +79,14 @@ public final class BenchSuite {
         r.header(String.format(Locale.ROOT, "- machine: %d cores (%s), Java %s (%s)",
                 Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name")));
-        r.header(String.format(Locale.ROOT, "- Ansatz: PyTorch %s via DJL %s (MKL bundled in libtorch); baseline: "
-                + "PyTorch %s (%s), BLAS: %s", ctx.engine().engineVersion(), ctx.engine().djlVersion(),
-                ctx.python().torchVersion(), ctx.python().python(), ctx.python().blas()));
+        r.header(String.format(Locale.ROOT, "- Ansatz: PyTorch %s via DJL %s (MKL bundled in libtorch), "
+                + "GOMP_SPINCOUNT=%s, fused kernels %s; baseline: PyTorch %s (%s), BLAS: %s, GOMP_SPINCOUNT=%s",
+                ctx.engine().engineVersion(), ctx.engine().djlVersion(),
+                System.getenv().getOrDefault("GOMP_SPINCOUNT", "default"),
+                org.ansatz.models.mlp.internal.fused.FusedKernels.available() ? "on" : "off (no Vector API)",
+                ctx.python().torchVersion(), ctx.python().python(), ctx.python().blas(),
+                "1".equals(System.getenv("ANSATZ_GOMP_SPINCOUNT_SET")) ? "default"
+                        : System.getenv().getOrDefault("GOMP_SPINCOUNT", "default")));
         r.header("- cells: median (min–max) over the repeats; raw values of every repeat in results.csv");
     }
 

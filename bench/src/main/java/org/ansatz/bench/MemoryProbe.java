@@ -36,7 +36,7 @@ public final class MemoryProbe {
         DjlTensorEngine engine = new DjlTensorEngine(new EngineSettings(EngineSettings.PYTORCH, threads, 1));
         try (NDManager base = engine.newManager()) {
             DerivativeCase.Prepared p = DerivativeCases.burgers(n, width, depth).prepare(base);
-            p.time(taylor, 0, steps);
+            p.time(taylor ? p.taylor() : p.reverse(), 0, steps);
             Map<String, Object> out = new LinkedHashMap<>(procStatus());
             long heapPeak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -25,14 +25,23 @@ public final class Processes {
         return run(cmd, null, Map.of());
     }
 
-    /** @param dir working directory, or null for the suite's */
+    /**
+     * @param dir working directory, or null for the suite's
+     * @param env variables to set; a null value removes the variable from the child's environment
+     */
     public static Result run(List<String> cmd, Path dir, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         if (dir != null) {
             pb.directory(dir.toFile());
         }
-        pb.environment().putAll(env);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
         long t0 = System.nanoTime();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -34,8 +34,18 @@ public final class PythonBaseline {
     private final String blas;
 
     /** Environment of every baseline process: the BLAS thread setting above. */
-    private static final Map<String, String> ENV = Map.of("OPENBLAS_NUM_THREADS",
-            System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "1"));
+    private static final Map<String, String> ENV = environmentOfBaselines();
+
+    private static Map<String, String> environmentOfBaselines() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("OPENBLAS_NUM_THREADS", System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "1"));
+        // bench/run shortens OpenMP's spin-wait for the Java side (see there); the baselines keep torch's
+        // default unless the user set it.
+        if ("1".equals(System.getenv("ANSATZ_GOMP_SPINCOUNT_SET"))) {
+            env.put("GOMP_SPINCOUNT", null);
+        }
+        return java.util.Collections.unmodifiableMap(env);
+    }
 
     /** Prints torch's version, then the BLAS library mapped after a matrix product (or "unknown"). */
     private static final String PROBE = String.join("\n",

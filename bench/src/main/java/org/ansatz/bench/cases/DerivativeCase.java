@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ansatz.api.derivative.DerivativePlan;
+import org.ansatz.api.derivative.FusedJet;
 import org.ansatz.api.derivative.Jet;
 import org.ansatz.api.derivative.MultiIndex;
 import org.ansatz.api.derivative.ReverseModeDerivatives;
@@ -19,7 +20,7 @@ import org.ansatz.models.mlp.internal.Mlp;
 /**
  * One derivative workload: a tanh MLP on uniform random points in the unit cube, the derivatives of a
  * plan, a scalar loss built from them and its backward pass to the weights. The same workload runs in
- * Taylor mode and in nested reverse mode, and {@code baselineArgs} select its twin in
+ * Taylor mode, in the MLP's fused Taylor-mode kernel and in nested reverse mode, and {@code baselineArgs} select its twin in
  * {@code bench/baselines/pinn_steps.py}.
  *
  * @param table        table id the measurements go to
@@ -45,11 +46,15 @@ public record DerivativeCase(String table, String row, int inputs, int points, i
         NDArray of(Function<MultiIndex, NDArray> derivative);
     }
 
-    /** Network, points and both step bodies, owned by the manager given to {@link #prepare}. */
-    public record Prepared(Mlp net, NDArray flatParameters, Consumer<NDManager> taylor, Consumer<NDManager> reverse) {
+    /**
+     * Network, points and the step bodies, owned by the manager given to {@link #prepare}; {@code fused}
+     * is null when the fused kernel does not take this workload (above second order, or no Vector API).
+     */
+    public record Prepared(Mlp net, NDArray flatParameters, Consumer<NDManager> taylor, Consumer<NDManager> reverse,
+            Consumer<NDManager> fused) {
 
-        public List<Double> time(boolean taylorMode, int warmup, int repeats) {
-            return AnsatzStep.time(warmup, repeats, flatParameters, taylorMode ? taylor : reverse);
+        public List<Double> time(Consumer<NDManager> body, int warmup, int repeats) {
+            return AnsatzStep.time(warmup, repeats, flatParameters, body);
         }
     }
 
@@ -66,6 +71,16 @@ public record DerivativeCase(String table, String row, int inputs, int points, i
             NDArray d = ReverseModeDerivatives.compute(net::forward, AnsatzStep.copy(x, m), plan);
             AnsatzStep.backward(l.of(mi -> d.get(plan.indexOf(mi))));
         };
-        return new Prepared(net, net.parameters().singletonOrThrow(), taylor, reverse);
+        // What the PINN trainer does with a fused kernel: the loss's backward pass stops at the kernel's
+        // output, whose gradient the kernel's adjoint turns into the parameters' gradient.
+        Consumer<NDManager> fused = m -> {
+            FusedJet f = net.fused(Jet.input(AnsatzStep.copy(x, m), plan));
+            AnsatzStep.backward(l.of(f.output()::stream));
+            try (NDArray upstream = f.output().data().getGradient()) {
+                f.accumulate(upstream, new double[net.parameterCount()], 0);
+            }
+        };
+        boolean fusable = net.fused(Jet.input(x, plan)) != null;
+        return new Prepared(net, net.parameters().singletonOrThrow(), taylor, reverse, fusable ? fused : null);
     }
 }

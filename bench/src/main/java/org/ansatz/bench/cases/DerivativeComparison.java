@@ -16,12 +16,15 @@ import org.ansatz.bench.report.Sample;
 import org.ansatz.bench.report.Table;
 
 /**
- * Times derivative workloads three ways in one run: Ansatz Taylor mode, Ansatz nested reverse mode, and
- * PyTorch from Python with nested {@code torch.autograd.grad}; medians and ratios in one table.
+ * Times derivative workloads four ways in one run: Ansatz Taylor mode tensor by tensor, Ansatz's fused
+ * Taylor-mode kernel (what the PINN trainer uses for tanh MLPs in float32 up to second order), Ansatz
+ * nested reverse mode, and PyTorch from Python with nested {@code torch.autograd.grad}; medians and ratios
+ * in one table.
  */
 public final class DerivativeComparison implements Case {
 
     public static final String TAYLOR = "ansatz-taylor";
+    public static final String FUSED = "ansatz-fused";
     public static final String REVERSE = "ansatz-reverse";
     public static final String PYTORCH = "pytorch";
 
@@ -84,9 +87,11 @@ public final class DerivativeComparison implements Case {
     public void run(Context ctx) {
         Table table = ctx.table(new Table(id, title, rowHeader,
                 List.of(new Table.Column(TAYLOR, "Ansatz Taylor (ms)"),
+                        new Table.Column(FUSED, "Ansatz fused Taylor (ms)"),
                         new Table.Column(REVERSE, "Ansatz nested reverse (ms)"),
                         new Table.Column(PYTORCH, "PyTorch nested autograd (ms)")),
                 List.of(new Table.Ratio("Taylor / PyTorch", TAYLOR, PYTORCH),
+                        new Table.Ratio("fused / PyTorch", FUSED, PYTORCH),
                         new Table.Ratio("nested reverse / PyTorch", REVERSE, PYTORCH))));
         int repeats = ctx.options().stepRepeats();
         int reverseRepeats = Math.min(repeats, Math.max(5, repeats / 3));
@@ -101,12 +106,18 @@ public final class DerivativeComparison implements Case {
         for (DerivativeCase c : workloads.apply(ctx.options())) {
             try (NDManager base = ctx.engine().newManager()) {
                 DerivativeCase.Prepared p = c.prepare(base);
-                add(ctx, c, TAYLOR, p.time(true, warmup, repeats));
-                add(ctx, c, REVERSE, p.time(false, AnsatzStep.warmup(reverseRepeats), reverseRepeats));
+                add(ctx, c, TAYLOR, p.time(p.taylor(), warmup, repeats));
+                if (p.fused() != null) {
+                    add(ctx, c, FUSED, p.time(p.fused(), warmup, repeats));
+                } else {
+                    ctx.results().add(Sample.skipped(c.table(), c.row(), FUSED, "ms", c.plan().maxOrder() > 2
+                            ? "above order 2" : "no Vector API (--add-modules jdk.incubator.vector)"));
+                }
+                add(ctx, c, REVERSE, p.time(p.reverse(), AnsatzStep.warmup(reverseRepeats), reverseRepeats));
             }
             ctx.results().add(baseline(ctx, c, repeats, warmup));
-            ctx.log("  %s: Taylor %s ms, nested reverse %s ms, PyTorch %s", c.row(),
-                    cell(ctx, c, TAYLOR), cell(ctx, c, REVERSE), cell(ctx, c, PYTORCH));
+            ctx.log("  %s: Taylor %s ms, fused %s ms, nested reverse %s ms, PyTorch %s", c.row(),
+                    cell(ctx, c, TAYLOR), cell(ctx, c, FUSED), cell(ctx, c, REVERSE), cell(ctx, c, PYTORCH));
         }
         ctx.log("%n%s", ReportWriter.table(ctx.results(), table));
     }
