@@ -45,8 +45,9 @@ class LauncherIT {
     }
 
     private static List<String> java(String... args) {
+        // As the ansatz launcher starts it: with the Vector API, so the MLP's fused kernel is exercised.
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.jline.terminal.dumb=true",
+                "--add-modules", "jdk.incubator.vector", "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.jline.terminal.dumb=true",
                 "-Dgosh.home=" + REPO.resolve("runtime/shell"), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         return cmd;

@@ -28,8 +28,9 @@ class RunsProcessIT {
     }
 
     private ProcessBuilder java(String... args) {
+        // As the ansatz launcher starts it: with the Vector API, so the MLP's fused kernel is exercised.
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.jline.terminal.dumb=true",
+                "--add-modules", "jdk.incubator.vector", "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.jline.terminal.dumb=true",
                 "-Dgosh.home=" + REPO.resolve("runtime/shell"), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(work.toFile())
@@ -74,6 +75,8 @@ class RunsProcessIT {
                 .contains("rel-l2").contains("loss.png").contains("solution.vtk");
         Path wholeDir = work.resolve("runs/whole");
         assertThat(wholeDir.resolve("model.bin")).isRegularFile();
+        // The collocation residual came from the MLP's fused kernel, so resuming covers it too.
+        assertThat(Files.readString(wholeDir.resolve("metrics.json"))).containsPattern("\"evaluations.fused\": [1-9]");
 
         Path killedDir = work.resolve("runs/killed");
         Process p = java("solve", "spec.yaml", "--out", "runs/killed")

@@ -21,8 +21,10 @@ public final class AnsatzShell {
 
     /** The rel-l2 error {@code ansatz:solve} reports in the run's metrics.json. */
     public static double solve(RunSpec spec, Path out) throws IOException, InterruptedException {
+        // As the ansatz launcher starts it: with the Vector API, so the MLP's fused kernel runs here as it
+        // does in this (Surefire) JVM, and both compute the same numbers.
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.jline.terminal.dumb=true",
+                "--add-modules", "jdk.incubator.vector", "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.jline.terminal.dumb=true",
                 "-Dgosh.home=" + REPO.resolve("runtime/shell"), "-jar", RUNTIME.toString(), "solve", spec.problemName()));
         spec.settings().forEach((k, v) -> cmd.addAll(List.of("--set", k + "=" + v)));
         cmd.addAll(List.of("--seed", Long.toString(spec.seed()), "--out", out.toString()));
