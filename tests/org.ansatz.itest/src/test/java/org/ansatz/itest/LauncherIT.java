@@ -58,7 +58,9 @@ class LauncherIT {
         Result r = run(List.of(REPO.resolve("ansatz").toString(), "info"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("PyTorch 2.7.1").contains("DJL 0.36.0").contains("Bundles:")
-                .contains("org.ansatz.kernel").contains("org.ansatz.platform.djl.native.linux.x86_64");
+                .contains("org.ansatz.kernel").contains("org.ansatz.platform.djl.native.linux.x86_64")
+                // The launcher gives the JVM the Vector API and shortens OpenMP's spin-wait.
+                .contains("Vector API present: fused kernels on (GOMP_SPINCOUNT=" + System.getenv().getOrDefault("GOMP_SPINCOUNT", "10000") + ")");
         assertThat(r.err()).doesNotContain("Exception");
     }
 

@@ -64,6 +64,14 @@ public class AnsatzCommands {
         System.out.print(info(context.getBundles(), registry.methods()));
     }
 
+    /** Whether the fused kernels (models' Vector API code) can run in this JVM, and why not. */
+    static String simd() {
+        String spin = "GOMP_SPINCOUNT=" + System.getenv().getOrDefault("GOMP_SPINCOUNT", "default");
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                ? "Vector API present: fused kernels on (" + spin + ")"
+                : "no Vector API: fused kernels off (start the JVM with --add-modules jdk.incubator.vector)";
+    }
+
     String info(Bundle[] bundles, List<MethodDescriptor> methods) {
         StringBuilder b = new StringBuilder();
         Bundle kernel = Arrays.stream(bundles).filter(x -> "org.ansatz.kernel".equals(x.getSymbolicName()))
@@ -80,6 +88,7 @@ public class AnsatzCommands {
         t.row("Engine", engine.engineName() + " " + engine.engineVersion() + " (DJL " + engine.djlVersion()
                 + ", CPU), intra-op threads " + engine.intraOpThreads() + ", inter-op threads "
                 + engine.interOpThreads());
+        t.row("SIMD", simd());
         b.append(t.render(""));
 
         b.append("\nMethod families (bundles that provide methods):\n");
