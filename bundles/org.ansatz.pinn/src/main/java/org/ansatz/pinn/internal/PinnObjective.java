@@ -325,12 +325,12 @@ final class PinnObjective implements Objective, AutoCloseable {
         this.fused = on;
     }
 
-    /** How many evaluations took their collocation residual from a fused kernel. */
+    /** How many evaluations took their network outputs from a fused kernel. */
     int fusedEvaluations() {
         return fusedEvaluations;
     }
 
-    /** Whether the last evaluation's collocation residual came from a fused kernel. */
+    /** Whether the last evaluation's network outputs (collocation and condition points) came from a fused kernel. */
     boolean lastEvaluationFused() {
         return current != null && !current.fusedJets.isEmpty();
     }
@@ -484,7 +484,10 @@ final class PinnObjective implements Objective, AutoCloseable {
         private final NDManager m = base.newSubManager();
         private final List<NDArray> terms = new ArrayList<>();
         private final List<NDArray> residuals = new ArrayList<>();
-        /** Outputs of fused kernels: autograd stops at them, and each backward pass adds their adjoints. */
+        /**
+         * Outputs of fused kernels (collocation and condition points): autograd stops at them, and each
+         * backward pass adds their adjoints.
+         */
         private final List<FusedJet> fusedJets = new ArrayList<>();
         private final double[] losses;
         private final double[][] gradients;
@@ -500,7 +503,7 @@ final class PinnObjective implements Objective, AutoCloseable {
                 terms.add(residualLoss(r));
                 for (int i = 0; i < conditions.size(); i++) {
                     NDArray xc = points(m, conditionPoints.get(i));
-                    Jet uc = output(Jet.input(xc, conditionPlans.get(i)));
+                    Jet uc = output(Jet.input(xc, conditionPlans.get(i)), fusedJets);
                     NDArray rc = unknowns == null ? conditions.get(i).residual(uc, xc)
                             : conditions.get(i).residual(uc, xc, unknownValues(m));
                     residuals.add(rc);
