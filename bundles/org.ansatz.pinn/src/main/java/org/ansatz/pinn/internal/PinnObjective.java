@@ -318,8 +318,9 @@ final class PinnObjective implements Objective, AutoCloseable {
     }
 
     /**
-     * Whether the collocation residual may use the model's fused kernel ({@link FusedJetModel}); on by
-     * default, off to compare against tensor-by-tensor Taylor mode.
+     * Whether the loss's network outputs (collocation and condition points) may come from the model's
+     * fused kernel ({@link FusedJetModel}); on by default, off to compare against tensor-by-tensor Taylor
+     * mode.
      */
     void fused(boolean on) {
         this.fused = on;
@@ -377,7 +378,7 @@ final class PinnObjective implements Objective, AutoCloseable {
 
     /** The PDE residual at points, one column per equation. */
     NDArray residual(NDManager m, NDArray x) {
-        return problem.residual(output(Jet.input(x, plan)), x, unknownValues(m));
+        return residual(m, x, null);
     }
 
     private NDArray residual(NDManager m, NDArray x, List<FusedJet> fusedOut) {

@@ -285,7 +285,7 @@ public class PinnSolver implements Solver, Resumable {
                     metrics.put("restart." + (i + 1) + ".loss-before", failed.get(i));
                 }
             }
-            // Which derivative path the collocation residual took: the model's fused kernel or tensor by tensor.
+            // Which derivative path the loss's network outputs took: the model's fused kernel or tensor by tensor.
             metrics.put("evaluations.fused", (double) objective.fusedEvaluations());
             metrics.putAll(evaluate(problem, trainer, dir, request.seed()));
             RunFiles.write(dir.resolve("history.csv"), PinnTrainer.csv(trainer.history()));

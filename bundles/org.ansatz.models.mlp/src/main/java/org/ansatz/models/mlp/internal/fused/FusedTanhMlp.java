@@ -3,6 +3,7 @@ package org.ansatz.models.mlp.internal.fused;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -66,7 +67,7 @@ public final class FusedTanhMlp {
         int outputs = widths[widths.length - 1];
         int last = kernel.layers - 1;
         float[] out = new float[streams * n * outputs];
-        run(n, (ws, from, to) -> {
+        spare.addAll(run(n, (ws, from, to) -> {
             for (int b = from; b < to; b++) {
                 int start = b * BLOCK;
                 int count = Math.min(BLOCK, n - start);
@@ -81,7 +82,7 @@ public final class FusedTanhMlp {
                     }
                 }
             }
-        });
+        }));
         NDArray leaf = x.getManager().create(out, new Shape(streams, n, outputs));
         leaf.setRequiresGradient(true);
         Jet output = input.with(leaf);
@@ -109,7 +110,7 @@ public final class FusedTanhMlp {
                 int count = Math.min(BLOCK, n - start);
                 for (int s = 0; s < streams; s++) {
                     float[] g = ws.ga[s];
-                    java.util.Arrays.fill(g, 0, outWidth * BLOCK, 0f);
+                    Arrays.fill(g, 0, outWidth * BLOCK, 0f);
                     for (int p = 0; p < count; p++) {
                         int row = (s * n + start + p) * outputs;
                         for (int o = 0; o < outputs; o++) {
@@ -119,7 +120,7 @@ public final class FusedTanhMlp {
                 }
                 kernel.backward(ws, layers.weight, layers.weightT, layers.bias, points, d, start, count);
             }
-        }, true);
+        });
         for (TanhJetKernel.Workspace ws : used) {
             for (int l = 0; l + 1 < widths.length; l++) {
                 int in = widths[l];
@@ -177,17 +178,12 @@ public final class FusedTanhMlp {
         void run(TanhJetKernel.Workspace ws, int fromBlock, int toBlock);
     }
 
-    private List<TanhJetKernel.Workspace> run(int n, BlockRange range) {
-        List<TanhJetKernel.Workspace> used = run(n, range, false);
-        spare.addAll(used);
-        return used;
-    }
-
     /**
      * Splits the blocks of {@code n} points evenly over the cores; the calling thread takes the last
-     * share. Returns the workspaces used, one per share.
+     * share. Returns the workspaces used, one per share, their gradients accumulated from zero; the
+     * caller puts them back into {@link #spare} when it has read them.
      */
-    private List<TanhJetKernel.Workspace> run(int n, BlockRange range, boolean clearGradient) {
+    private List<TanhJetKernel.Workspace> run(int n, BlockRange range) {
         int blocks = (n + BLOCK - 1) / BLOCK;
         int shares = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), blocks));
         List<TanhJetKernel.Workspace> used = new ArrayList<>(shares);
@@ -196,9 +192,7 @@ public final class FusedTanhMlp {
             if (ws == null) {
                 ws = kernel.new Workspace();
             }
-            if (clearGradient) {
-                ws.clearGradient();
-            }
+            ws.clearGradient();
             used.add(ws);
         }
         List<Future<?>> pending = new ArrayList<>(shares - 1);
